@@ -138,13 +138,13 @@ function EntityBody(props: PopoverProps & { entity: EntityView; reason?: string 
         </p>
       ) : (
         <div class="actions">
-          <button type="button" onClick={() => props.onMute(e)}>
+          <button type="button" data-action="mute" onClick={() => props.onMute(e)}>
             {t('popoverMute')}
           </button>
-          <button type="button" onClick={() => props.onWrongMatch(e)}>
+          <button type="button" data-action="wrong-match" onClick={() => props.onWrongMatch(e)}>
             {t('popoverWrongMatch')}
           </button>
-          <button type="button" onClick={() => props.onOpenEntry(e)}>
+          <button type="button" data-action="open-entry" onClick={() => props.onOpenEntry(e)}>
             {t('popoverOpenEntry')}
           </button>
         </div>

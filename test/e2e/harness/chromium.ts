@@ -1,0 +1,140 @@
+// Debian's Chromium with the built extension, driven by playwright-core (../shared/e2e-recipe.md).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { snapshotFromTree, type Driver, type PopoverSnapshot, type TreeNode } from './driver';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  extUrl(page: string): string;
+  /** The tab id the extension sees for a page (to open popup.html?tab=N like the toolbar does). */
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumSession> {
+  const ext = path.resolve('dist/chrome');
+  if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first');
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'co-e2e-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    extUrl: (p) => `chrome-extension://${extensionId}/${p}`,
+    async tabIdOf(page) {
+      const url = page.url();
+      const sw = context.serviceWorkers()[0] ?? worker;
+      const id = await sw.evaluate(async (u) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((t) => t.url === u)?.id ?? -1;
+      }, url);
+      if (id < 0) throw new Error(`no tab for ${url}`);
+      return id;
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(userDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Reads the popover's closed shadow root with CDP (DOM.getDocument pierces closed roots). */
+export async function readPopover(session: ChromiumSession, page: Page): Promise<PopoverSnapshot | null> {
+  const cdp = await session.context.newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findCdp(root, (n) => n.localName === 'context-overlays-popover');
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    return snapshotFromTree(cdpToTree(shadow));
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+interface CdpNode {
+  nodeType: number;
+  nodeName: string;
+  localName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function findCdp(n: CdpNode, pred: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (pred(n)) return n;
+  for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) {
+    const hit = findCdp(c, pred);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function cdpToTree(n: CdpNode): TreeNode {
+  const attrs: Record<string, string> = {};
+  for (let i = 0; i + 1 < (n.attributes?.length ?? 0); i += 2) attrs[n.attributes![i]!] = n.attributes![i + 1]!;
+  return {
+    name: n.nodeType === 3 ? '#text' : n.localName || n.nodeName.toLowerCase(),
+    attrs,
+    value: n.nodeType === 3 ? n.nodeValue : undefined,
+    children: [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(cdpToTree),
+  };
+}
+
+export async function chromiumDriver(session: ChromiumSession): Promise<Driver & { page: Page }> {
+  const page = await session.context.newPage();
+  return {
+    name: 'chromium',
+    page,
+    async goto(url) {
+      await page.goto(url);
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key),
+    popover: () => readPopover(session, page),
+    async setSiteEnabled(enabled) {
+      // The toolbar popup, opened as a tab for the page under test (a test cannot click the toolbar).
+      const tabId = await session.tabIdOf(page);
+      const popup = await session.context.newPage();
+      await popup.goto(session.extUrl(`popup.html?tab=${tabId}`));
+      const toggle = popup.getByTestId('popup-site-toggle');
+      await toggle.waitFor();
+      if ((await toggle.isChecked()) !== enabled) await toggle.click();
+      await popup.waitForFunction((want) => (document.querySelector('[data-testid="popup-site-toggle"]') as HTMLInputElement)?.checked === want, enabled);
+      await popup.close();
+      await page.bringToFront();
+    },
+    async screenshot(file) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await page.screenshot({ path: file });
+    },
+    close: () => page.close(),
+  };
+}
