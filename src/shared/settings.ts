@@ -102,7 +102,9 @@ export function normaliseHost(host: string): string {
 
 /** The rule that applies to a host: the most specific wins (news.example.com beats example.com). */
 export function siteRuleFor(settings: Settings, host: string): 'allow' | 'deny' | undefined {
-  const parts = normaliseHost(host).split('.');
+  const h = normaliseHost(host);
+  if (/^[\d.]+$/.test(h) || h.includes(':')) return settings.sites[h]; // IP addresses have no parent domains
+  const parts = h.split('.');
   for (let i = 0; i < Math.max(1, parts.length - 1); i++) {
     const rule = settings.sites[parts.slice(i).join('.')];
     if (rule) return rule;

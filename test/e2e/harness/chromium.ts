@@ -50,7 +50,7 @@ export async function launchChromium(opts: { colorScheme?: 'light' | 'dark' } = 
       const url = page.url();
       const sw = context.serviceWorkers()[0] ?? worker;
       const id = await sw.evaluate(async (u) => {
-        const tabs = await chrome.tabs.query({});
+        const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({});
         return tabs.find((t) => t.url === u)?.id ?? -1;
       }, url);
       if (id < 0) throw new Error(`no tab for ${url}`);
