@@ -48,7 +48,9 @@ export class PageSession {
     const roots = main === this.doc.body ? [main] : [main, this.doc.body];
     return this.enqueue(async () => {
       for (const root of roots) await this.scanRoot(root);
-      if (!this.signal.aborted) this.doc.documentElement.setAttribute(STATE_ATTR, `ready:${this.marks.length}`);
+      if (this.signal.aborted) return;
+      performance.mark('context-overlays:ready', { detail: { marks: this.marks.length } });
+      this.doc.documentElement.setAttribute(STATE_ATTR, `ready:${this.marks.length}`);
     });
   }
 

@@ -45,7 +45,7 @@ export async function sendToTab<K extends ContentMessageType>(
   type: K,
   payload: RequestOf<ToContent, K>,
 ): Promise<ContentResponses[K]> {
-  const reply = (await browser.tabs.sendMessage(tabId, envelope(type, payload))) as Reply<ContentResponses[K]> | undefined;
+  const reply = (await browser.tabs.sendMessage(tabId, envelope(type, payload), { frameId: 0 })) as Reply<ContentResponses[K]> | undefined;
   if (!reply) throw new Error('no reply from the page');
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;

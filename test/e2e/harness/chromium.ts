@@ -138,3 +138,24 @@ export async function chromiumDriver(session: ChromiumSession): Promise<Driver &
     close: () => page.close(),
   };
 }
+
+/**
+ * Changes settings the way the options page does (one write to storage.sync under "settings"), for
+ * tests about the page rather than about the options UI (which has its own tests).
+ */
+export async function patchSettings(session: ChromiumSession, patch: Record<string, unknown>): Promise<void> {
+  const sw = session.context.serviceWorkers()[0] ?? session.worker;
+  await sw.evaluate(async (p) => {
+    const storage = (globalThis as any).chrome.storage.sync;
+    const { settings } = await storage.get('settings');
+    await storage.set({ settings: { ...(settings ?? { version: 2 }), ...p } });
+  }, patch);
+}
+
+/** Resets the settings to the first-run defaults. */
+export async function resetSettings(session: ChromiumSession): Promise<void> {
+  const sw = session.context.serviceWorkers()[0] ?? session.worker;
+  await sw.evaluate(async () => {
+    await (globalThis as any).chrome.storage.sync.remove('settings');
+  });
+}
