@@ -17,7 +17,7 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<ChromiumSession> {
+export async function launchChromium(opts: { colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<ChromiumSession> {
   const ext = path.resolve('dist/chrome');
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error('dist/chrome is missing: run `npm run build` first');
   const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'co-e2e-'));
@@ -25,6 +25,7 @@ export async function launchChromium(opts: { colorScheme?: 'light' | 'dark' } = 
     executablePath: CHROME_PATH,
     headless: true,
     colorScheme: opts.colorScheme ?? 'light',
+    locale: opts.locale ?? 'en-US',
     viewport: { width: 1280, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
@@ -36,6 +37,9 @@ export async function launchChromium(opts: { colorScheme?: 'light' | 'dark' } = 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Lets a fixture be served as a known publisher's site (popup publisher card) without a network.
+      '--host-resolver-rules=MAP thegatewaypundit.com 127.0.0.1, MAP www.thegatewaypundit.com 127.0.0.1',
+      `--lang=${opts.locale ?? 'en-US'}`,
     ],
   });
   let [worker] = context.serviceWorkers();
