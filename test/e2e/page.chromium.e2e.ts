@@ -143,6 +143,25 @@ describe('dynamic pages', () => {
   });
 });
 
+describe('service worker restarts', () => {
+  it('a page keeps working after Chrome kills the service worker (state rebuilt from IndexedDB)', async () => {
+    await journey.openArticle(d, server.url('spa.html'));
+    await journey.waitFor('first story', async () => (await journey.highlightTexts(d)).includes('Sinaloa Cartel'));
+    const worker = session.context.serviceWorkers()[0]!;
+    const closed = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+    const cdp = await session.context.newCDPSession(d.page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`))!;
+    await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+    await closed; // proof it was stopped, not just idle
+    await cdp.detach();
+    await d.page.click('#story-2');
+    await journey.waitFor('story highlighted by a restarted worker', async () => (await journey.highlightTexts(d)).includes('Marco Rubio'), 20_000);
+    await journey.hoverText(d, 'Marco Rubio');
+    await journey.waitPopover(d, 'Rubio');
+  });
+});
+
 describe('never blocks the page', () => {
   it('a 20,000-word page is highlighted with no long task (> 50 ms) from the extension', async () => {
     await d.page.addInitScript(() => {
