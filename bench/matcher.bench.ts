@@ -1,0 +1,255 @@
+// Matcher benchmark (issue: entity matching at scale). Bundled with esbuild and run with node by
+// bench/run.mjs. Builds one pattern set — a synthetic 100k-entity pack (~2.5 aliases each) plus the
+// real starter packs (packs/starter/*.json) — and scans the same news-like text with:
+//   (a) our matcher, (b) modern-ahocorasick (case-folded patterns, raw matches, no word boundaries),
+//   (c) one RegExp alternation of all aliases ('giu'), (d) compromise people()/places()/organizations().
+// Prints build ms, MB/s and ratio vs ours (medians of RUNS runs), serialise size and deserialise ms.
+import fs from 'node:fs';
+import path from 'node:path';
+import AhoCorasick from 'modern-ahocorasick';
+import nlp from 'compromise';
+import { buildMatcher, Matcher, type MatcherEntity } from '../src/core/match';
+import type { EntityType } from '../src/core/types';
+
+const RUNS = Math.max(5, Number(process.env.RUNS ?? 5));
+const COUNT = Number(process.env.ENTITIES ?? 100_000);
+const TEXT_MB = Number(process.env.TEXT_MB ?? 4);
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const time = (f: () => void): number => {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+};
+
+// ---------- synthetic pack (local generator: src/core/pack/synthetic.ts was not available) ----------
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+const SYL = ['ka', 'lo', 'mer', 'tan', 'vi', 'dra', 'sen', 'bor', 'qui', 'lan', 'zu', 'rio', 'mon', 'tel', 'gar', 'nes', 'ho', 'ber', 'chi', 'ast', 'vel', 'dor', 'pa', 'ri', 'sto', 'yen', 'mak', 'ul', 'fe', 'gon'];
+const ORG = ['Institute', 'Council', 'Group', 'Front', 'Party', 'Bank', 'Agency', 'Ministry', 'Foundation', 'Alliance', 'Cartel', 'Command', 'Union', 'Corporation'];
+const TYPES: EntityType[] = ['person', 'organization', 'agency', 'place', 'group'];
+function generatePack(count: number, seed: number): MatcherEntity[] {
+  const r = rng(seed);
+  const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)]!;
+  const word = (n: number): string => {
+    let w = '';
+    for (let i = 0; i < n; i++) w += pick(SYL);
+    return w[0]!.toUpperCase() + w.slice(1);
+  };
+  const out: MatcherEntity[] = [];
+  for (let i = 0; i < count; i++) {
+    const type = TYPES[i % TYPES.length]!;
+    let name: string;
+    const aliases: string[] = [];
+    if (type === 'person') {
+      const first = word(2);
+      const last = word(2 + Math.floor(r() * 2));
+      name = `${first} ${last}`;
+      aliases.push(`${first[0]}. ${last}`);
+      if (r() < 0.5) aliases.push(`${first} ${word(1)} ${last}`);
+    } else if (type === 'place') {
+      name = word(2 + Math.floor(r() * 2));
+      aliases.push(`${name} City`);
+      if (r() < 0.5) aliases.push(`Province of ${name}`);
+    } else {
+      const a = word(2);
+      const b = word(2);
+      const kind = pick(ORG);
+      name = `${a} ${b} ${kind}`;
+      aliases.push(`${a[0]}${b[0]}${kind[0]}${String.fromCharCode(65 + (i % 26))}`.toUpperCase());
+      aliases.push(`${a} ${kind}`);
+    }
+    while (aliases.length < 2 || (aliases.length < 3 && r() < 0.5)) aliases.push(`${name} ${word(1)}`);
+    out.push({ id: `syn-${i}`, name, type, aliases, context: [word(1).toLowerCase(), pick(ORG).toLowerCase()], lang: 'en' });
+  }
+  return out;
+}
+
+function loadReal(): MatcherEntity[] {
+  const dir = 'packs/starter';
+  const out: MatcherEntity[] = [];
+  if (!fs.existsSync(dir)) return out;
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+    const j = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    const list = Array.isArray(j) ? j : (j.entities ?? []);
+    for (const e of list) out.push({ id: e.id, name: e.name, type: e.type, aliases: e.aliases ?? [], titles: e.titles, context: e.context, lang: e.lang });
+  }
+  return out;
+}
+
+// ---------- text: seed article + varied sentences, ~1–3% of tokens inside entity names ----------
+function makeText(entities: MatcherEntity[], targetChars: number, seed: number): string[] {
+  const r = rng(seed);
+  const seedPath = '/work/shared/fixtures/seed-article.txt';
+  const seedParas = fs.existsSync(seedPath) ? fs.readFileSync(seedPath, 'utf8').split('\n').filter(Boolean) : [];
+  const filler =
+    'officials said on Tuesday that the new policy would take effect next month after a long review by lawmakers and advisers who had raised concerns about costs and oversight in several regions of the country where residents have protested for weeks'.split(
+      ' ',
+    );
+  const paras: string[] = [];
+  let total = 0;
+  while (total < targetChars) {
+    let p: string;
+    if (r() < 0.3 && seedParas.length) p = seedParas[Math.floor(r() * seedParas.length)]!;
+    else {
+      const words: string[] = [];
+      const n = 40 + Math.floor(r() * 60);
+      for (let i = 0; i < n; i++) {
+        if (r() < 0.006) words.push(entities[Math.floor(r() * entities.length)]!.name);
+        else words.push(filler[Math.floor(r() * filler.length)]!);
+        if (r() < 0.06) words[words.length - 1] += '.';
+      }
+      p = words.join(' ');
+      p = p[0]!.toUpperCase() + p.slice(1) + '.';
+      if (r() < 0.2) p = p.replace(/officials/g, 'officials’');
+    }
+    paras.push(p);
+    total += p.length + 1;
+  }
+  return paras;
+}
+
+function fmt(n: number, d = 1): string {
+  return n.toFixed(d);
+}
+
+async function main(): Promise<void> {
+  console.log(`matcher.bench: node ${process.version}, ${RUNS} runs, medians`);
+  const real = loadReal();
+  const synthetic = generatePack(COUNT, 42);
+  const entities = [...synthetic, ...real];
+  const aliasTotal = entities.reduce((n, e) => n + 1 + e.aliases.length, 0);
+  console.log(`entities: ${synthetic.length} synthetic (local generator) + ${real.length} real; ${aliasTotal} names+aliases`);
+
+  // (a) ours: build, serialise, deserialise
+  let ours: Matcher = buildMatcher(entities);
+  const buildTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) buildTimes.push(time(() => void (ours = buildMatcher(entities))));
+  const data = ours.serialize();
+  const deserTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) deserTimes.push(time(() => void Matcher.deserialize(data)));
+  const serTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) serTimes.push(time(() => void ours.serialize()));
+  // scan with a freshly deserialised matcher (what the background does after a restart)
+  const m = Matcher.deserialize(data);
+
+  const paras = makeText(entities, TEXT_MB * 1_000_000, 7);
+  const text = paras.join('\n');
+  const mb = Buffer.byteLength(text, 'utf8') / 1e6;
+  // pages of ~40 paragraphs, as the content script sends them
+  const pages: string[][] = [];
+  for (let i = 0; i < paras.length; i += 40) pages.push(paras.slice(i, i + 40));
+
+  let matches = 0;
+  let tokens = 0;
+  let matchedTokens = 0;
+  for (const p of pages) {
+    const r = m.scan(p);
+    matches += r.length;
+    for (const x of r) matchedTokens += x.text.split(/\s+/).length;
+  }
+  tokens = text.split(/\s+/).length;
+  const scanTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) scanTimes.push(time(() => pages.forEach((p) => m.scan(p))));
+  const oursMBs = mb / (median(scanTimes) / 1000);
+
+  console.log(`text: ${fmt(mb, 2)} MB in ${pages.length} pages of 40 paragraphs; ${matches} matches, ${fmt((100 * matchedTokens) / tokens, 2)}% of tokens matched`);
+  console.log(`serialised: ${fmt(data.byteLength / 1e6, 2)} MB; serialise ${fmt(median(serTimes))} ms; deserialise ${fmt(median(deserTimes))} ms`);
+  const rows: [string, number, number, string][] = [];
+  rows.push(['ours (hash index)', median(buildTimes), oursMBs, `${matches} matches`]);
+
+  // (b) modern-ahocorasick
+  const patterns = [...new Set(entities.flatMap((e) => [e.name, ...e.aliases]).map((a) => a.toLowerCase()))];
+  let ac: AhoCorasick | null = null;
+  const acBuild: number[] = [];
+  for (let i = 0; i < RUNS; i++) acBuild.push(time(() => void (ac = new AhoCorasick(patterns))));
+  const acPages = pages.map((p) => p.join('\n'));
+  let acCount = 0;
+  const acScan: number[] = [];
+  for (let i = 0; i < RUNS; i++)
+    acScan.push(
+      time(() => {
+        acCount = 0;
+        for (const p of acPages) acCount += ac!.search(p.toLowerCase()).length;
+      }),
+    );
+  rows.push(['modern-ahocorasick', median(acBuild), mb / (median(acScan) / 1000), `${acCount} raw matches`]);
+
+  // (c) one RegExp alternation
+  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let alts = [...new Set(entities.flatMap((e) => [e.name, ...e.aliases]))].sort((a, b) => b.length - a.length);
+  let re: RegExp | null = null;
+  let reBuildMs = 0;
+  while (alts.length > 0) {
+    try {
+      const src = alts.map(esc).join('|');
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        times.push(
+          time(() => {
+            re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`, 'giu');
+            re.test('warm up'); // V8 compiles lazily
+          }),
+        );
+      }
+      reBuildMs = median(times);
+      break;
+    } catch {
+      alts = alts.slice(0, Math.floor(alts.length / 2));
+    }
+  }
+  if (re) {
+    const rx = re as RegExp;
+    // RegExp is slow at this size: measure on a slice of the text
+    const sample = acPages.slice(0, Math.max(1, Math.ceil(acPages.length / 40)));
+    const smb = Buffer.byteLength(sample.join('\n'), 'utf8') / 1e6;
+    let reCount = 0;
+    const reScan: number[] = [];
+    for (let i = 0; i < RUNS; i++)
+      reScan.push(
+        time(() => {
+          reCount = 0;
+          for (const p of sample) for (const _ of p.matchAll(rx)) reCount++;
+        }),
+      );
+    rows.push([`RegExp alternation (${alts.length} aliases)`, reBuildMs, smb / (median(reScan) / 1000), `${reCount} matches on ${fmt(smb, 2)} MB`]);
+  }
+
+  // (d) compromise (no KB: its own NER) on a smaller text
+  const small = acPages.slice(0, Math.max(1, Math.ceil(acPages.length / 200)));
+  const cmb = Buffer.byteLength(small.join('\n'), 'utf8') / 1e6;
+  let cCount = 0;
+  const cScan: number[] = [];
+  for (let i = 0; i < RUNS; i++)
+    cScan.push(
+      time(() => {
+        cCount = 0;
+        for (const p of small) {
+          const doc = nlp(p);
+          cCount += doc.people().length + doc.places().length + doc.organizations().length;
+        }
+      }),
+    );
+  rows.push(['compromise people/places/orgs', 0, cmb / (median(cScan) / 1000), `${cCount} names on ${fmt(cmb, 3)} MB`]);
+
+  console.log('');
+  console.log('engine'.padEnd(42) + 'build ms'.padStart(10) + 'MB/s'.padStart(10) + 'vs ours'.padStart(10) + '  notes');
+  for (const [name, b, mbs, note] of rows) {
+    console.log(name.padEnd(42) + fmt(b, 0).padStart(10) + fmt(mbs, 2).padStart(10) + `${fmt(mbs / oursMBs, 3)}x`.padStart(10) + '  ' + note);
+  }
+  const ok = median(buildTimes) < 1500 || median(deserTimes) < 200;
+  console.log('');
+  console.log(`targets: build < 1.5 s or deserialise < 200 ms: ${ok ? 'ok' : 'MISSED'}; scan ≥ 50 MB/s: ${oursMBs >= 50 ? 'ok' : 'MISSED'}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

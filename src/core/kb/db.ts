@@ -1,0 +1,200 @@
+// The knowledge base: one IndexedDB database (through Dexie) holding the installed packs' entities and,
+// in separate tables, everything the reader made (notes, muted entities, wrong-match reports, custom
+// entities). Pack operations (import, update, remove) only ever touch `entities` and `packs`.
+//
+// Versions are explicit. Every schema change adds a version with an .upgrade() that transforms the data
+// the earlier version wrote; versions are never edited once released.
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { EntityType, PackEntity, PackMeta } from '../types';
+import { aliasKeysOf, domainKeysOf } from './normalize';
+
+/** A pack entity as stored: the entity exactly as it was in the pack, plus bookkeeping fields. */
+export interface EntityRow extends PackEntity {
+  /** `${packId}:${id}` — the same id may appear in several packs. */
+  key: string;
+  packId: string;
+  /** Position in the pack file, so export reproduces the original order. */
+  ord: number;
+  /** Normalised name + aliases (normalize.ts), multi-entry index. */
+  aliasKeys: string[];
+  /** Normalised `domains` (normalize.ts), multi-entry index; always an array. */
+  domainKeys: string[];
+  updatedAt: number;
+}
+
+/** Bookkeeping fields added to stored entities; export removes exactly these. */
+export const ROW_FIELDS = ['key', 'packId', 'ord', 'aliasKeys', 'domainKeys', 'updatedAt'] as const;
+
+export interface PackRow {
+  id: string;
+  name: string;
+  version: string;
+  license: string;
+  entityCount: number;
+  installedAt: number;
+  enabled: boolean;
+  /** The pack's header exactly as imported (export writes it back). */
+  meta: PackMeta;
+  /** Number of aliases (not counting names) in the pack, and entities per type: for stats without a scan. */
+  aliasCount: number;
+  byType: Partial<Record<EntityType, number>>;
+}
+
+export interface NoteRow {
+  id: string;
+  text: string;
+  updatedAt: number;
+}
+
+export interface MutedRow {
+  id: string;
+  mutedAt: number;
+}
+
+export interface ReportRow {
+  reportId: number;
+  id: string;
+  text: string;
+  hostname: string;
+  createdAt: number;
+}
+
+export interface CustomEntityRow extends PackEntity {
+  aliasKeys: string[];
+  domainKeys: string[];
+  updatedAt: number;
+}
+
+export interface CacheRow {
+  key: string;
+  value: unknown;
+  expiresAt: number;
+  storedAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface KnowledgeDbDeps {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+/** Version 1 (first release): kept verbatim, so an installed v1 database can be opened and upgraded. */
+export const SCHEMA_V1 = {
+  // Entity rows: PackEntity + key + packId + `seq` (position in the pack). The alias index was the raw aliases.
+  entities: 'key, id, packId, *aliases, type',
+  // Pack rows: { id, name, version, license, count, installedAt, disabled?, meta? }
+  packs: 'id',
+  // { id, note, at }
+  notes: 'id',
+  // { id, at? }
+  muted: 'id',
+  // { reportId, id, text, hostname, at }
+  reports: '++reportId, id',
+  meta: 'key',
+} as const;
+
+export const SCHEMA_V2 = {
+  // Only indexes that a query uses: every index costs ~0.3 s per 100k entities on import (measured with
+  // fake-indexeddb; bench/kb.bench.ts). A pack's rows are found by primary-key range (`${packId}:` …
+  // `${packId};`), so no packId index; `type` and `updatedAt` are never queried on pack entities.
+  // `domainKeys` rather than `domains`: see normalize.ts domainKeysOf.
+  entities: 'key, id, *aliasKeys, *domainKeys',
+  packs: 'id',
+  notes: 'id, updatedAt',
+  muted: 'id, mutedAt',
+  reports: '++reportId, id, createdAt',
+  customEntities: 'id, updatedAt, *aliasKeys, type, *domainKeys',
+  cache: 'key, expiresAt',
+  meta: 'key',
+} as const;
+
+export class KnowledgeDb extends Dexie {
+  entities!: Table<EntityRow, string>;
+  packs!: Table<PackRow, string>;
+  notes!: Table<NoteRow, string>;
+  muted!: Table<MutedRow, string>;
+  reports!: EntityTable<ReportRow, 'reportId'>;
+  customEntities!: Table<CustomEntityRow, string>;
+  cache!: Table<CacheRow, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string, deps?: KnowledgeDbDeps) {
+    super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) => upgradeV1toV2(tx));
+  }
+}
+
+type Loose = Record<string, unknown>;
+
+/** v1 → v2: alias keys and `ord` for entities, renamed fields in packs/notes/muted/reports, stale matcher dropped. */
+async function upgradeV1toV2(tx: import('dexie').Transaction): Promise<void> {
+  const now = Date.now();
+  const perPack = new Map<string, { count: number; aliases: number; byType: Partial<Record<EntityType, number>> }>();
+  await tx
+    .table('entities')
+    .toCollection()
+    .modify((e: Loose) => {
+      const ent = e as unknown as EntityRow & { seq?: number };
+      ent.aliases = Array.isArray(ent.aliases) ? ent.aliases : [];
+      ent.aliasKeys = aliasKeysOf(ent);
+      ent.domainKeys = domainKeysOf(ent);
+      ent.ord = typeof ent.seq === 'number' ? ent.seq : (ent.ord ?? 0);
+      delete ent.seq;
+      ent.updatedAt = typeof ent.updatedAt === 'number' ? ent.updatedAt : now;
+      let agg = perPack.get(ent.packId);
+      if (!agg) perPack.set(ent.packId, (agg = { count: 0, aliases: 0, byType: {} }));
+      agg.count++;
+      agg.aliases += ent.aliases.length;
+      agg.byType[ent.type] = (agg.byType[ent.type] ?? 0) + 1;
+    });
+  await tx
+    .table('packs')
+    .toCollection()
+    .modify((p: Loose) => {
+      const agg = perPack.get(p.id as string) ?? { count: 0, aliases: 0, byType: {} };
+      p.entityCount = agg.count;
+      p.aliasCount = agg.aliases;
+      p.byType = agg.byType;
+      p.enabled = p.enabled ?? !p.disabled;
+      p.installedAt = typeof p.installedAt === 'number' ? p.installedAt : now;
+      p.meta ??= { id: p.id, name: p.name, version: p.version, license: p.license };
+      delete p.count;
+      delete p.disabled;
+    });
+  await tx
+    .table('notes')
+    .toCollection()
+    .modify((n: Loose) => {
+      n.text = typeof n.text === 'string' ? n.text : String(n.note ?? '');
+      n.updatedAt = typeof n.at === 'number' ? n.at : now;
+      delete n.note;
+      delete n.at;
+    });
+  await tx
+    .table('notes')
+    .filter((n: Loose) => (n.text as string).trim() === '')
+    .delete();
+  await tx
+    .table('muted')
+    .toCollection()
+    .modify((m: Loose) => {
+      m.mutedAt = typeof m.at === 'number' ? m.at : now;
+      delete m.at;
+    });
+  await tx
+    .table('reports')
+    .toCollection()
+    .modify((r: Loose) => {
+      r.createdAt = typeof r.at === 'number' ? r.at : now;
+      delete r.at;
+    });
+  // The serialised matcher was built from v1 rows; let it be rebuilt.
+  await tx.table('meta').delete('matcher');
+}

@@ -1,0 +1,273 @@
+// The alias index: every alias (and derived person surname) is a "pattern" of folded tokens.
+// Patterns are sorted by the hash of their first token; an open-addressing Uint32 table maps a
+// first-token hash to the contiguous run of patterns that start with it. Scanning hashes each text
+// token while tokenizing, probes the table only for capitalised tokens (and for tokens whose hash is
+// in a small bloom filter of lower-case-initial aliases), then verifies the following tokens.
+// Everything is typed arrays + a string table, so it serialises compactly.
+import type { EntityType } from '../types';
+import { ENTITY_TYPES } from '../types';
+import { cls, foldString } from './fold';
+import { surnameOf } from './coref';
+import { NEVER_WORDS, STOP_WORDS } from './stopwords';
+import { tokenizePhrase } from './tokenize';
+
+export interface MatcherEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  titles?: string[];
+  context?: string[];
+  lang?: string;
+}
+
+export const P_CASE_EXACT = 1;
+export const P_STOP = 2;
+export const P_NEVER = 4;
+export const P_SURNAME = 8;
+export const P_MIDDLE = 16; // person full name: an optional middle initial may appear after the first token
+export const P_PLURAL = 32; // last token may take a plural "s"
+export const P_LOWER_START = 64;
+export const P_TRAIL_DOT = 128;
+
+export const BLOOM_BITS = 1 << 16;
+
+export interface MatcherData {
+  strings: string[];
+  entId: Int32Array;
+  entName: Int32Array;
+  entType: Uint8Array;
+  entLang: Int32Array; // -1: none
+  entTitleOff: Int32Array;
+  entTitles: Int32Array;
+  entCtxOff: Int32Array;
+  entCtx: Int32Array;
+  entAliasOff: Int32Array;
+  entAliases: Int32Array;
+  patEnt: Int32Array;
+  patStr: Int32Array;
+  patFlags: Uint8Array;
+  patTokOff: Int32Array;
+  patTok: Uint32Array;
+  tblKey: Uint32Array;
+  tblStart: Int32Array;
+  tblCount: Int32Array;
+  lowerBloom: Uint8Array; // BLOOM_BITS / 8 bytes
+  aliasCount: number;
+}
+
+export function typeCode(t: EntityType): number {
+  const i = ENTITY_TYPES.indexOf(t);
+  return i < 0 ? ENTITY_TYPES.length - 1 : i;
+}
+export function typeName(c: number): EntityType {
+  return ENTITY_TYPES[c] ?? 'other';
+}
+
+/** Letters/digits only. */
+function letterCount(tokens: string[]): number {
+  let n = 0;
+  for (const t of tokens) n += t.length;
+  return n;
+}
+
+export function isCaseExact(tokens: string[]): boolean {
+  const joined = tokens.join('');
+  return joined === joined.toUpperCase() || letterCount(tokens) <= 4;
+}
+
+export function buildData(entities: MatcherEntity[]): MatcherData {
+  const strings: string[] = [];
+  const intern = new Map<string, number>();
+  const S = (s: string): number => {
+    s = s.replace(/\u0000/g, '');
+    let i = intern.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      intern.set(s, i);
+    }
+    return i;
+  };
+  const n = entities.length;
+  const entId = new Int32Array(n);
+  const entName = new Int32Array(n);
+  const entType = new Uint8Array(n);
+  const entLang = new Int32Array(n);
+  const entTitleOff = new Int32Array(n + 1);
+  const entCtxOff = new Int32Array(n + 1);
+  const entAliasOff = new Int32Array(n + 1);
+  const titles: number[] = [];
+  const ctx: number[] = [];
+  const aliasesIdx: number[] = [];
+
+  const pEnt: number[] = [];
+  const pStr: number[] = [];
+  const pFlags: number[] = [];
+  const pTokOff: number[] = [];
+  const pTok: number[] = [];
+  let aliasCount = 0;
+
+  const addPattern = (ei: number, str: string, flags: number, hashes: number[]): void => {
+    pEnt.push(ei);
+    pStr.push(S(str));
+    pFlags.push(flags);
+    pTokOff.push(pTok.length);
+    for (const h of hashes) pTok.push(h);
+  };
+
+  for (let ei = 0; ei < n; ei++) {
+    const e = entities[ei]!;
+    entId[ei] = S(e.id);
+    entName[ei] = S(e.name);
+    entType[ei] = typeCode(e.type);
+    entLang[ei] = e.lang ? S(e.lang.toLowerCase()) : -1;
+    entTitleOff[ei] = titles.length;
+    for (const t of e.titles ?? []) titles.push(S(t));
+    entCtxOff[ei] = ctx.length;
+    for (const c of e.context ?? []) ctx.push(S(c));
+    entAliasOff[ei] = aliasesIdx.length;
+    const isPerson = e.type === 'person';
+    const seen = new Set<string>();
+    const names = [e.name, ...(e.aliases ?? [])];
+    const singleAliases = new Set<string>();
+    for (const a of names) {
+      const p = tokenizePhrase(a);
+      if (p.tokens.length === 0 || p.tokens.length > 255) continue;
+      const key = foldString(a).toLowerCase().replace(/\s+/g, ' ').trim();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      aliasesIdx.push(S(a));
+      if (p.tokens.length === 1) singleAliases.add(p.tokens[0]!.toLowerCase());
+      let flags = 0;
+      const caseExact = isCaseExact(p.tokens);
+      if (caseExact) flags |= P_CASE_EXACT;
+      if (p.tokens.length === 1) {
+        const lw = p.tokens[0]!.toLowerCase();
+        const allCaps = p.tokens[0] === p.tokens[0]!.toUpperCase() && /\p{Lu}/u.test(p.tokens[0]!) && p.tokens[0]!.length > 1;
+        if (!allCaps && NEVER_WORDS.has(lw)) flags |= P_NEVER;
+        else if (!allCaps && STOP_WORDS.has(lw)) flags |= P_STOP;
+      }
+      if (isPerson && p.tokens.length >= 2 && !caseExact) flags |= P_MIDDLE;
+      const last = p.tokens[p.tokens.length - 1]!;
+      if (!isPerson && last.length >= 3 && !/s$/i.test(last) && /\p{L}$/u.test(last)) flags |= P_PLURAL;
+      if (cls(p.tokens[0]!.charCodeAt(0)) !== 3) flags |= P_LOWER_START;
+      if (p.trailing === '.') flags |= P_TRAIL_DOT;
+      addPattern(ei, a, flags, p.hashes);
+      aliasCount++;
+    }
+    if (isPerson) {
+      const surnames = new Set<string>();
+      for (const a of names) {
+        const s = surnameOf(a);
+        if (!s) continue;
+        const lw = s.toLowerCase();
+        if (singleAliases.has(lw) || surnames.has(lw)) continue;
+        surnames.add(lw);
+        const p = tokenizePhrase(s);
+        let flags = P_SURNAME;
+        if (isCaseExact(p.tokens)) flags |= P_CASE_EXACT;
+        if (NEVER_WORDS.has(lw)) flags |= P_NEVER;
+        else if (STOP_WORDS.has(lw)) flags |= P_STOP;
+        addPattern(ei, s, flags, p.hashes);
+      }
+    }
+  }
+  entTitleOff[n] = titles.length;
+  entCtxOff[n] = ctx.length;
+  entAliasOff[n] = aliasesIdx.length;
+
+  // Sort patterns by first-token hash.
+  const np = pEnt.length;
+  const firstHash = new Uint32Array(np);
+  for (let p = 0; p < np; p++) firstHash[p] = pTok[pTokOff[p]!]!;
+  const order = new Uint32Array(np);
+  for (let p = 0; p < np; p++) order[p] = p;
+  order.sort((a, b) => firstHash[a]! - firstHash[b]! || a - b);
+
+  const patEnt = new Int32Array(np);
+  const patStr = new Int32Array(np);
+  const patFlags = new Uint8Array(np);
+  const patTokOff = new Int32Array(np + 1);
+  const patTok = new Uint32Array(pTok.length);
+  const lowerBloom = new Uint8Array(BLOOM_BITS / 8);
+  let w = 0;
+  for (let k = 0; k < np; k++) {
+    const p = order[k]!;
+    patEnt[k] = pEnt[p]!;
+    patStr[k] = pStr[p]!;
+    patFlags[k] = pFlags[p]!;
+    patTokOff[k] = w;
+    const s = pTokOff[p]!;
+    const e = p + 1 < np ? pTokOff[p + 1]! : pTok.length;
+    for (let j = s; j < e; j++) patTok[w++] = pTok[j]!;
+    if (pFlags[p]! & P_LOWER_START) {
+      const h = firstHash[p]! & (BLOOM_BITS - 1);
+      lowerBloom[h >>> 3]! |= 1 << (h & 7);
+    }
+  }
+  patTokOff[np] = w;
+
+  // Open-addressing table: first-token hash → [start, count) in the sorted patterns.
+  let distinct = 0;
+  for (let k = 0; k < np; k++) if (k === 0 || firstHash[order[k]!] !== firstHash[order[k - 1]!]) distinct++;
+  let size = 16;
+  while (size < distinct * 2) size *= 2;
+  const tblKey = new Uint32Array(size);
+  const tblStart = new Int32Array(size);
+  const tblCount = new Int32Array(size);
+  const mask = size - 1;
+  for (let k = 0; k < np; ) {
+    const h = firstHash[order[k]!]!;
+    let j = k + 1;
+    while (j < np && firstHash[order[j]!] === h) j++;
+    let slot = mix(h) & mask;
+    while (tblKey[slot] !== 0) slot = (slot + 1) & mask;
+    tblKey[slot] = h;
+    tblStart[slot] = k;
+    tblCount[slot] = j - k;
+    k = j;
+  }
+
+  return {
+    strings,
+    entId,
+    entName,
+    entType,
+    entLang,
+    entTitleOff,
+    entTitles: Int32Array.from(titles),
+    entCtxOff,
+    entCtx: Int32Array.from(ctx),
+    entAliasOff,
+    entAliases: Int32Array.from(aliasesIdx),
+    patEnt,
+    patStr,
+    patFlags,
+    patTokOff,
+    patTok,
+    tblKey,
+    tblStart,
+    tblCount,
+    lowerBloom,
+    aliasCount,
+  };
+}
+
+export function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
+}
+
+/** Slot of a first-token hash in the table, or -1. */
+export function lookup(d: MatcherData, h: number): number {
+  const key = d.tblKey;
+  const mask = key.length - 1;
+  let slot = mix(h) & mask;
+  for (;;) {
+    const k = key[slot]!;
+    if (k === h) return slot;
+    if (k === 0) return -1;
+    slot = (slot + 1) & mask;
+  }
+}

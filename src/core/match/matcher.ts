@@ -1,0 +1,343 @@
+import { decide, describeAlias, isStrong, type Span } from './disambiguate';
+import { FNV_OFFSET, FNV_PRIME, FoldBuffer, lower } from './fold';
+import {
+  BLOOM_BITS,
+  buildData,
+  lookup,
+  P_CASE_EXACT,
+  P_MIDDLE,
+  P_PLURAL,
+  P_SURNAME,
+  P_TRAIL_DOT,
+  type MatcherData,
+  type MatcherEntity,
+} from './hash-index';
+import type { ScanContext } from './scan-context';
+import { decodeData, encodeData } from './serialize';
+import { normGap, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokenize';
+import type { ScanOptions, TextMatch } from './types';
+import { findUnknownNames } from './unknown-names';
+
+const MAX_GAP = 12; // folded chars between two tokens of one name
+
+export class Matcher {
+  private readonly d: MatcherData;
+  private readonly fb = new FoldBuffer();
+  private readonly tk = new Tokens();
+  private readonly phrases = new Map<number, Phrase>();
+  private idIndex: Map<string, number> | null = null;
+  private spans: Span[] = [];
+
+  constructor(data: MatcherData) {
+    this.d = data;
+  }
+
+  get entityCount(): number {
+    return this.d.entId.length;
+  }
+  get aliasCount(): number {
+    return this.d.aliasCount;
+  }
+
+  serialize(): Uint8Array {
+    return encodeData(this.d);
+  }
+
+  static deserialize(data: Uint8Array | string): Matcher {
+    return new Matcher(decodeData(data));
+  }
+
+  /** Surnames this matcher links for a person (coreference), e.g. ["Guillot"]. */
+  surnamesFor(entityId: string): string[] {
+    const e = this.entityIndex(entityId);
+    if (e < 0) return [];
+    const out: string[] = [];
+    const d = this.d;
+    for (let p = 0; p < d.patEnt.length; p++) if (d.patEnt[p] === e && d.patFlags[p]! & P_SURNAME) out.push(d.strings[d.patStr[p]!]!);
+    return out;
+  }
+
+  private entityIndex(id: string): number {
+    if (!this.idIndex) {
+      const m = new Map<string, number>();
+      const d = this.d;
+      for (let e = 0; e < d.entId.length; e++) m.set(d.strings[d.entId[e]!]!, e);
+      this.idIndex = m;
+    }
+    return this.idIndex.get(id) ?? -1;
+  }
+
+  private phrase = (strIdx: number): Phrase => {
+    let p = this.phrases.get(strIdx);
+    if (!p) {
+      p = tokenizePhrase(this.d.strings[strIdx]!);
+      this.phrases.set(strIdx, p);
+    }
+    return p;
+  };
+
+  scan(blocks: string[], opts: ScanOptions = {}): TextMatch[] {
+    const d = this.d;
+    const tk = this.tk;
+    const fb = this.fb;
+    tk.reset();
+    this.spans = [];
+    const tblStart = d.tblStart;
+    const tblCount = d.tblCount;
+    const bloom = d.lowerBloom;
+    for (let b = 0; b < blocks.length; b++) {
+      const text = blocks[b];
+      if (typeof text !== 'string' || text.length === 0) continue;
+      fb.fold(text);
+      const t0 = tk.n;
+      tk.add(fb, b);
+      const t1 = tk.n;
+      const hash = tk.hash;
+      const flags = tk.flags;
+      for (let t = t0; t < t1; t++) {
+        const f = flags[t]!;
+        const h = hash[t]!;
+        if (!(f & T_UPPER)) {
+          const bit = h & (BLOOM_BITS - 1);
+          if (!(bloom[bit >>> 3]! & (1 << (bit & 7)))) continue;
+        }
+        const slot = lookup(d, h);
+        if (slot >= 0) {
+          const s = tblStart[slot]!;
+          const e = s + tblCount[slot]!;
+          for (let p = s; p < e; p++) this.verify(p, t, t1, b);
+        }
+        if (f & T_UPPER) {
+          // plural: "Cartels" → alias "Cartel"
+          const ts = tk.start[t]!;
+          const te = tk.end[t]!;
+          const last = fb.codes[te - 1]!;
+          if (te - ts >= 4 && (last === 115 || last === 83)) {
+            let h2 = FNV_OFFSET;
+            for (let i = ts; i < te - 1; i++) h2 = Math.imul(h2 ^ lower(fb.codes[i]!), FNV_PRIME);
+            h2 = h2 >>> 0 || 1;
+            const slot2 = lookup(d, h2);
+            if (slot2 >= 0) {
+              const s = tblStart[slot2]!;
+              const e = s + tblCount[slot2]!;
+              for (let p = s; p < e; p++) if (d.patFlags[p]! & P_PLURAL && d.patTokOff[p + 1]! - d.patTokOff[p]! === 1) this.verify(p, t, t1, b);
+            }
+          }
+        }
+      }
+    }
+    return this.resolve(blocks, opts);
+  }
+
+  /** Hash of token t without its final "s" (plural). */
+  private pluralHash(t: number): number {
+    const tk = this.tk;
+    const codes = this.fb.codes;
+    const s = tk.start[t]!;
+    const e = tk.end[t]!;
+    const last = codes[e - 1]!;
+    if (e - s < 4 || (last !== 115 && last !== 83)) return 0;
+    let h = FNV_OFFSET;
+    for (let i = s; i < e - 1; i++) h = Math.imul(h ^ lower(codes[i]!), FNV_PRIME);
+    return h >>> 0 || 1;
+  }
+
+  private gapText(a: number, b: number): string {
+    const codes = this.fb.codes;
+    let s = '';
+    for (let i = a; i < b; i++) s += String.fromCharCode(codes[i]!);
+    return s;
+  }
+
+  /** Verifies pattern p at text token t (tokens of the block end at tEnd); records a span on success. */
+  private verify(p: number, t: number, tEnd: number, block: number): void {
+    const d = this.d;
+    const tk = this.tk;
+    const off = d.patTokOff[p]!;
+    const nt = d.patTokOff[p + 1]! - off;
+    const flags = d.patFlags[p]!;
+    let j = t;
+    let middle = -1;
+    let plural = false;
+    for (let k = 0; k < nt; k++, j++) {
+      if (j >= tEnd) return;
+      const want = d.patTok[off + k]!;
+      if (tk.hash[j] === want) continue;
+      if (k === 1 && flags & P_MIDDLE && middle < 0 && tk.end[j]! - tk.start[j]! === 1 && tk.flags[j]! & T_UPPER) {
+        middle = j;
+        j++;
+        if (j >= tEnd || tk.hash[j] !== want) return;
+        continue;
+      }
+      if (k === nt - 1 && flags & P_PLURAL && this.pluralHash(j) === want) {
+        plural = true;
+        continue;
+      }
+      return;
+    }
+    // Exact check against the alias text: gaps, characters, case policy.
+    const ph = this.phrase(d.patStr[p]!);
+    const toks = ph.tokens;
+    if (toks.length !== nt) return;
+    const codes = this.fb.codes;
+    const caseExact = (flags & P_CASE_EXACT) !== 0;
+    let tj = t;
+    for (let k = 0; k < nt; k++, tj++) {
+      if (k > 0) {
+        if (tj === middle) {
+          if (tk.start[tj]! - tk.end[tj - 1]! > MAX_GAP || normGap(this.gapText(tk.end[tj - 1]!, tk.start[tj]!)) !== ' ') return;
+          const g = normGap(this.gapText(tk.end[tj]!, tk.start[tj + 1]!));
+          if (g !== ' ' && g !== '.') return;
+          tj++;
+        } else {
+          const ga = tk.end[tj - 1]!;
+          const gb = tk.start[tj]!;
+          if (gb - ga > MAX_GAP) return;
+          const want = ph.gaps[k - 1]!;
+          if (want === ' ' && gb - ga === 1 && codes[ga] === 32) {
+            // common case: one space
+          } else if (normGap(this.gapText(ga, gb)) !== want) return;
+        }
+      }
+      const a = toks[k]!;
+      const s = tk.start[tj]!;
+      const L = tk.end[tj]! - s;
+      const isPl = plural && k === nt - 1 && L === a.length + 1;
+      if (L !== a.length && !isPl) return;
+      let exact = true;
+      for (let c = 0; c < a.length; c++) {
+        const tc = codes[s + c]!;
+        const ac = a.charCodeAt(c);
+        if (tc !== ac) {
+          exact = false;
+          if (lower(tc) !== lower(ac)) return;
+        }
+      }
+      if (isPl) {
+        const last = codes[s + L - 1]!;
+        if (last !== 115 && !(last === 83 && !exact)) return;
+      }
+      if (caseExact) {
+        if (!exact) return;
+      } else if (!exact && !(tk.flags[tj]! & T_UPPER)) return;
+    }
+    if (flags & P_SURNAME && !(tk.flags[t]! & T_UPPER)) return;
+    const tLast = tj - 1;
+    let endF = tk.end[tLast]!;
+    if (flags & P_TRAIL_DOT && endF < this.fb.len && codes[endF] === 46) endF++;
+    const start = tk.ostart[t]!;
+    const end = this.fb.end(endF - 1);
+    // group with an existing span on the same tokens
+    const spans = this.spans;
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const sp = spans[i]!;
+      if (sp.t0 !== t) break;
+      if (sp.t1 === tj && sp.end === end) {
+        sp.pats.push(p);
+        sp.middle.push(middle >= 0);
+        sp.plural.push(plural);
+        return;
+      }
+    }
+    spans.push({ block, t0: t, t1: tj, start, end, pats: [p], middle: [middle >= 0], plural: [plural] });
+  }
+
+  private resolve(blocks: string[], opts: ScanOptions): TextMatch[] {
+    const d = this.d;
+    const tk = this.tk;
+    let spans = this.spans;
+    if (opts.disabledEntityIds?.length) {
+      const off = new Set<number>();
+      for (const id of opts.disabledEntityIds) {
+        const e = this.entityIndex(id);
+        if (e >= 0) off.add(e);
+      }
+      spans = spans.filter((sp) => {
+        const keep = sp.pats.map((p) => !off.has(d.patEnt[p]!));
+        sp.pats = sp.pats.filter((_, i) => keep[i]);
+        sp.middle = sp.middle.filter((_, i) => keep[i]);
+        sp.plural = sp.plural.filter((_, i) => keep[i]);
+        return sp.pats.length > 0;
+      });
+    }
+    const seen = new Set<number>();
+    for (const id of opts.seenEntityIds ?? []) {
+      const e = this.entityIndex(id);
+      if (e >= 0) seen.add(e);
+    }
+    const pageLang = opts.pageLang ? opts.pageLang.toLowerCase().split('-')[0]! : null;
+    const ctx: ScanContext = {
+      d,
+      tk,
+      blocks,
+      phrase: this.phrase,
+      confirmed: new Map(),
+      seen,
+      pageLang,
+      anyCache: new Map(),
+      pageNames: null,
+    };
+    // Spans are in token order; sort by start asc, length desc for leftmost-longest selection.
+    spans.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+
+    // Pass 1: unambiguous alias spans (leftmost-longest among themselves) confirm their entities.
+    const strong = new Uint8Array(spans.length);
+    let lastEnd = -1;
+    for (let i = 0; i < spans.length; i++) {
+      const sp = spans[i]!;
+      if (!isStrong(ctx, sp)) continue;
+      strong[i] = 1;
+      if (sp.t0 < lastEnd) continue;
+      lastEnd = sp.t1;
+      const e = d.patEnt[sp.pats[0]!]!;
+      if (!ctx.confirmed.has(e)) ctx.confirmed.set(e, sp.t0);
+    }
+
+    // Pass 2: decide every span, then leftmost-longest over the accepted ones.
+    const out: TextMatch[] = [];
+    const used = opts.detectUnknown ? new Uint8Array(tk.n) : null;
+    lastEnd = -1;
+    for (let i = 0; i < spans.length; i++) {
+      const sp = spans[i]!;
+      if (sp.t0 < lastEnd) continue;
+      let ent: number;
+      let kind: 'alias' | 'coref';
+      let reason: string;
+      if (strong[i]) {
+        ent = d.patEnt[sp.pats[0]!]!;
+        kind = 'alias';
+        reason = describeAlias(ctx, sp, 0);
+      } else {
+        const dec = decide(ctx, sp);
+        if (!dec) continue;
+        ent = dec.ent;
+        kind = dec.kind;
+        reason = dec.reason;
+      }
+      lastEnd = sp.t1;
+      if (used) used.fill(1, sp.t0, sp.t1);
+      out.push({
+        block: sp.block,
+        start: sp.start,
+        end: sp.end,
+        entityId: d.strings[d.entId[ent]!]!,
+        kind,
+        reason,
+        text: blocks[sp.block]!.slice(sp.start, sp.end),
+      });
+    }
+    if (used) {
+      const unknown = findUnknownNames(tk, blocks, used);
+      if (unknown.length) {
+        out.push(...unknown);
+        out.sort((a, b) => a.block - b.block || a.start - b.start);
+      }
+    }
+    this.spans = [];
+    return out;
+  }
+}
+
+export function buildMatcher(entities: MatcherEntity[]): Matcher {
+  return new Matcher(buildData(entities));
+}
