@@ -51,13 +51,16 @@ export async function launchChromium(opts: { colorScheme?: 'light' | 'dark'; loc
     extensionId,
     extUrl: (p) => `chrome-extension://${extensionId}/${p}`,
     async tabIdOf(page) {
+      // Without the "tabs" permission (deliberately not requested: it warns "read your browsing
+      // history") tabs.query returns no URLs, so identify the tab by making it the active one.
+      await page.bringToFront();
       const url = page.url();
       const sw = context.serviceWorkers()[0] ?? worker;
-      const id = await sw.evaluate(async (u) => {
-        const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({});
-        return tabs.find((t) => t.url === u)?.id ?? -1;
-      }, url);
-      if (id < 0) throw new Error(`no tab for ${url}`);
+      const id = await sw.evaluate(async () => {
+        const tabs: { id?: number }[] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tabs.length === 1 ? tabs[0].id ?? -1 : -1;
+      });
+      if (id < 0) throw new Error(`no active tab for ${url}`);
       return id;
     },
     async close() {
