@@ -6,6 +6,7 @@
 //
 //   node test/eval/make-gold.mjs           regenerate articles/ and gold.json
 //   node test/eval/make-gold.mjs --check   only verify that articles/ and gold.json are up to date (exit 1 if not)
+//   node test/eval/make-gold.mjs --lint    list KB names in the articles that no annotation covers (to review)
 //
 // Markup (see README.md for the annotation policy):
 //   [[Marco Rubio|marco-rubio]]   a mention a careful reader links to KB entity `marco-rubio`
@@ -155,6 +156,58 @@ function unknownIds(articles) {
   return missing;
 }
 
+/**
+ * Annotator's aid (--lint): places where a KB name/alias (or a person's last name) appears in an article
+ * but no span, trap or ignore region covers it. It does not run the matcher; each hit is for a human to
+ * decide (annotate it, mark it a trap, or leave it: e.g. "Mexican" is not a mention of Mexico).
+ */
+function lint(articles) {
+  const dir = path.join(EVAL_DIR, '..', '..', 'packs', 'starter');
+  const names = new Map(); // surface → ids
+  const add = (s, id) => {
+    if (!s || s.length < 2) return;
+    if (!names.has(s)) names.set(s, new Set());
+    names.get(s).add(id);
+  };
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+    for (const e of JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) {
+      for (const a of [e.name, ...(e.aliases ?? [])]) {
+        add(a, e.id);
+        if (e.type === 'person') {
+          const last = a.replace(/,?\s+(Jr\.?|Sr\.?|III|II|IV)$/, '').split(/\s+/).pop();
+          if (last && /^\p{Lu}/u.test(last) && last !== a) add(last, e.id);
+        }
+      }
+    }
+  }
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let n = 0;
+  for (const a of articles) {
+    const covered = [...a.spans, ...a.traps, ...a.ignore];
+    const hits = [];
+    for (const [s, ids] of names) {
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${esc(s)}(?![\\p{L}\\p{N}])`, s === s.toUpperCase() ? 'gu' : 'giu');
+      for (const m of a.text.matchAll(re)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (covered.some((c) => c.start <= start && end <= c.end)) continue;
+        if (/^the /.test(m[0]) && covered.some((c) => c.start === start + 4 && c.end === end)) continue; // lowercase "the" is outside spans by policy
+        if (m[0] !== s && m[0] === m[0].toLowerCase() && s !== s.toLowerCase()) continue; // "will" vs "Will": skip all-lowercase hits of capitalised names
+        hits.push({ start, end, text: m[0], ids: [...ids] });
+      }
+    }
+    // longest hit per start
+    hits.sort((x, y) => x.start - y.start || y.end - x.end);
+    const kept = hits.filter((h, i) => !hits.slice(0, i).some((o) => o.start <= h.start && h.end <= o.end));
+    for (const h of kept) {
+      n++;
+      const ctx = a.text.slice(Math.max(0, h.start - 40), h.end + 40).replace(/\s+/g, ' ');
+      console.log(`${a.name}: "${h.text}" (${h.ids.join(', ')})  …${ctx}…`);
+    }
+  }
+  console.log(`lint: ${n} unannotated KB names to review`);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let articles;
   try {
@@ -163,7 +216,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`make-gold: ${e.message}`);
     process.exit(1);
   }
-  if (process.argv.includes('--check')) {
+  if (process.argv.includes('--lint')) {
+    lint(articles);
+  } else if (process.argv.includes('--check')) {
     const p = staleness(articles);
     if (p.length) {
       console.error(`make-gold --check: out of date (run node test/eval/make-gold.mjs):\n  ${p.join('\n  ')}`);

@@ -62,7 +62,7 @@ export function SitesSection({ settings: s, update }: SettingsProps) {
             </thead>
             <tbody>
               {sites.map(([h, r]) => (
-                <tr key={h} data-host={h}>
+                <tr key={h} data-host={h} data-testid="options-site-row">
                   <td>{h}</td>
                   <td>
                     <select
@@ -93,6 +93,7 @@ export function SitesSection({ settings: s, update }: SettingsProps) {
           <label for="site-host">{t('optSiteAddHost')}</label>
           <input
             id="site-host"
+            data-testid="options-site-host"
             type="text"
             inputMode="url"
             autoComplete="off"
@@ -105,12 +106,12 @@ export function SitesSection({ settings: s, update }: SettingsProps) {
         </div>
         <div class="field">
           <label for="site-rule">{t('optSiteAddRule')}</label>
-          <select id="site-rule" value={rule} onChange={(e) => setRule((e.currentTarget as HTMLSelectElement).value as Rule)}>
+          <select id="site-rule" data-testid="options-site-rule" value={rule} onChange={(e) => setRule((e.currentTarget as HTMLSelectElement).value as Rule)}>
             <option value="allow">{t('optSiteAllow')}</option>
             <option value="deny">{t('optSiteDeny')}</option>
           </select>
         </div>
-        <button type="submit" disabled={!s}>
+        <button type="submit" data-testid="options-site-add" disabled={!s}>
           {t('commonAdd')}
         </button>
       </form>

@@ -97,6 +97,14 @@ export async function clickInPopover(session: FirefoxSession, page: Page, pred: 
   if (!host) throw new Error('no popover open');
   const target = findBidi(host, (n) => n.value?.nodeType === 1 && pred(n.value.attributes ?? {}, textOfBidi(n)));
   if (!target?.sharedId) throw new Error('element not found in popover');
+  // The card scrolls inside itself (max-height), and BiDi pointer actions do not scroll an element
+  // into view: do what the reader does and scroll the card to the button first.
+  await bidi(session.browser)('script.callFunction', {
+    functionDeclaration: '(el) => el.scrollIntoView({ block: "nearest" })',
+    arguments: [{ sharedId: target.sharedId }],
+    target: { context: contextId(page) },
+    awaitPromise: false,
+  });
   await bidi(session.browser)('input.performActions', {
     context: contextId(page),
     actions: [
@@ -123,6 +131,7 @@ function textOfBidi(n: BidiNode): string {
 
 export async function firefoxDriver(session: FirefoxSession): Promise<Driver & { page: Page }> {
   const page = await session.browser.newPage();
+  let optionsPage: Page | undefined;
   const driver: Driver & { page: Page } = {
     name: 'firefox',
     page,
@@ -142,19 +151,23 @@ export async function firefoxDriver(session: FirefoxSession): Promise<Driver & {
       // cannot be opened here. The reader's other route is used instead: the popover's "Open full
       // entry" opens the options page (the extension opens it itself, so the test may drive it), and the
       // site list there sets the rule for this site. The popup's own switch is covered in Chromium.
+      // With the site switched off there is no highlight left to open a popover on, so the options
+      // tab stays open between calls, as a reader would keep it.
       const host = new URL(page.url()).hostname;
-      const options = await openOptionsFromPopover(session, page, driver);
-      await options.bringToFront();
-      await options.waitForSelector('[data-testid="options-site-list"]');
-      await setSiteRuleInOptions(options, host, enabled);
-      await options.close();
+      optionsPage ??= await openOptionsFromPopover(session, page, driver);
+      await optionsPage.bringToFront();
+      await optionsPage.waitForSelector('[data-testid="options-site-list"]');
+      await setSiteRuleInOptions(optionsPage, host, enabled);
       await page.bringToFront();
     },
     async screenshot(file) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       await page.screenshot({ path: file as `${string}.png` });
     },
-    close: () => page.close(),
+    async close() {
+      await optionsPage?.close().catch(() => undefined);
+      await page.close();
+    },
   };
   return driver;
 }
@@ -165,7 +178,11 @@ async function openOptionsFromPopover(session: FirefoxSession, page: Page, drive
     // Open a popover on the first highlight with a hover, as the reader does.
     const rect = await page.evaluate(() => {
       const h = CSS.highlights?.get('context-overlays');
+      // The highlight set is in insertion order, not page order: take the first one and bring it into
+      // view, since BiDi pointer moves outside the viewport are refused.
       const range = h ? [...(h as unknown as Set<Range>)][0] : document.querySelector('context-overlays-mark');
+      const el = range instanceof Range ? range.startContainer.parentElement : (range as Element | null);
+      el?.scrollIntoView({ block: 'center' });
       const r = range?.getBoundingClientRect();
       return r ? { x: r.x + Math.min(r.width / 2, 8), y: r.y + r.height / 2 } : null;
     });
@@ -174,17 +191,20 @@ async function openOptionsFromPopover(session: FirefoxSession, page: Page, drive
     await page.waitForSelector('context-overlays-popover');
     snapshot = await driver.popover();
   }
-  const newPage = new Promise<Page>((resolve) => {
-    session.browser.on('targetcreated', async (t) => {
-      const p = await t.page();
-      if (p && t.url().includes('options.html')) resolve(p);
-    });
-  });
   await clickInPopover(session, page, (a) => a['data-action'] === 'open-entry');
-  const options = await Promise.race([
-    newPage,
-    new Promise<Page>((_, reject) => setTimeout(() => reject(new Error('options page did not open')), 10_000)),
-  ]);
+  // The tab the extension opens shows up in browser.pages() (see ../shared/e2e-recipe.md), though
+  // puppeteer (24.43, Firefox ESR 153, 2026-11) never updates its url() from about:blank: poll.
+  const deadline = Date.now() + 10_000;
+  let options: Page | undefined;
+  while (!options && Date.now() < deadline) {
+    for (const p of await session.browser.pages()) {
+      // puppeteer keeps reporting about:blank for a tab an extension opened; the page itself knows.
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (href.includes('options.html')) options = p;
+    }
+    if (!options) await new Promise((r) => setTimeout(r, 200));
+  }
+  if (!options) throw new Error(`options page did not open (pages: ${(await session.browser.pages()).map((p) => p.url()).join(', ')})`);
   return options;
 }
 
@@ -194,10 +214,18 @@ async function setSiteRuleInOptions(options: Page, host: string, enabled: boolea
   await input!.type(host);
   await options.select('[data-testid="options-site-rule"]', enabled ? 'allow' : 'deny');
   await options.click('[data-testid="options-site-add"]');
-  await options.waitForFunction(
-    (h, rule) => [...document.querySelectorAll('[data-testid="options-site-row"]')].some((r) => r.textContent?.includes(h) && (r.querySelector('select') as HTMLSelectElement | null)?.value === rule),
-    {},
-    host,
-    enabled ? 'allow' : 'deny',
-  );
+  // waitForFunction compiles its predicate with Function(), which the extension page's CSP blocks:
+  // poll with plain evaluate calls instead.
+  const rule = enabled ? 'allow' : 'deny';
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const saved = await options.evaluate(
+      (h, r) => [...document.querySelectorAll('[data-testid="options-site-row"]')].some((row) => row.textContent?.includes(h) && (row.querySelector('select') as HTMLSelectElement | null)?.value === r),
+      host,
+      rule,
+    );
+    if (saved) return;
+    if (Date.now() > deadline) throw new Error(`site rule ${host} → ${rule} not shown in options`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
