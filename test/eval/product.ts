@@ -12,6 +12,7 @@ import { allMatcherEntities } from '../../src/core/kb/queries';
 import { buildMatcher, Matcher, type MatcherEntity, type TextMatch, type ScanOptions } from '../../src/core/match';
 import { surnameOf } from '../../src/core/match/coref';
 import { parsePackJson } from '../../src/core/pack/schema';
+import { NEVER_WORDS, STOP_WORDS } from '../../src/core/match/stopwords';
 
 export type { MatcherEntity, TextMatch, ScanOptions };
 
@@ -21,9 +22,11 @@ export interface Product {
   entities: MatcherEntity[];
   /** aliasKey(name | alias | derived person surname) → entity ids that answer to it. */
   surfaces: Map<string, string[]>;
+  /** aliasKey(derived person surname) → person ids (surnames that are not also a full alias). */
+  surnames: Map<string, string[]>;
 }
 
-export { aliasKey };
+export { aliasKey, NEVER_WORDS, STOP_WORDS };
 
 export async function loadProduct(packText: string): Promise<Product> {
   const parsed = parsePackJson(packText);
@@ -39,21 +42,25 @@ export async function loadProduct(packText: string): Promise<Product> {
   const reloaded = Matcher.deserialize(matcher.serialize());
 
   const surfaces = new Map<string, string[]>();
-  const add = (s: string, id: string) => {
+  const surnames = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, s: string, id: string) => {
     const k = aliasKey(s);
     if (!k) return;
-    const ids = surfaces.get(k);
-    if (!ids) surfaces.set(k, [id]);
+    const ids = m.get(k);
+    if (!ids) m.set(k, [id]);
     else if (!ids.includes(id)) ids.push(id);
   };
   for (const e of entities) {
     for (const a of [e.name, ...e.aliases]) {
-      add(a, e.id);
+      add(surfaces, a, e.id);
       if (e.type === 'person') {
         const s = surnameOf(a);
-        if (s) add(s, e.id);
+        if (s) {
+          add(surfaces, s, e.id);
+          add(surnames, s, e.id);
+        }
       }
     }
   }
-  return { matcher, reloaded, entities, surfaces };
+  return { matcher, reloaded, entities, surfaces, surnames };
 }

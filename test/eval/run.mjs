@@ -57,19 +57,43 @@ await esbuild.build({
   logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
-const { loadProduct, aliasKey } = await import(`${pathToFileURL(bundle).href}?t=${Date.now()}`);
-const pack = assembleStarterPack(); // the same assembly build.mjs ships as packs/starter.json
-const product = await loadProduct(JSON.stringify(pack));
+const { loadProduct, aliasKey, STOP_WORDS, NEVER_WORDS } = await import(`${pathToFileURL(bundle).href}?t=${Date.now()}`);
+let product;
+try {
+  const pack = assembleStarterPack(); // the same assembly build.mjs ships as packs/starter.json
+  product = await loadProduct(JSON.stringify(pack));
+} catch (e) {
+  fail(`could not build the matcher from packs/starter/*.json: ${e.message}`);
+}
 const kbIds = new Set(product.entities.map((e) => e.id));
 const packFiles = fs.readdirSync(path.join(root, 'packs', 'starter')).filter((f) => f.endsWith('.json')).sort();
 
 // Surfaces used as traps anywhere in the set: the same word used as a real mention is "ambiguous" too.
 const trapKeys = new Set(gold.articles.flatMap((a) => a.traps.map((t) => aliasKey(t.text))));
 
+/** A trap counts when its text, or a run of its words ("Mexico" in "New Mexico"), is a KB name/alias/surname. */
+function trapIsActive(text) {
+  const words = text.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j <= words.length; j++) if (product.surfaces.has(aliasKey(words.slice(i, j).join(' ')))) return true;
+  }
+  return false;
+}
+
 // ---- scoring ---------------------------------------------------------------------------------------
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 const ratio = (n, d) => (d === 0 ? 1 : n / d);
 const f1 = (p, r) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+/** "boundary", or a more precise label when the only difference is a leading "The"/"the". */
+function boundaryKind(pred, goldSpan, text) {
+  const outer = pred.start <= goldSpan.start ? pred : goldSpan;
+  const inner = outer === pred ? goldSpan : pred;
+  if (outer.end === inner.end && /^the\s+$/i.test(text.slice(outer.start, inner.start))) {
+    return outer === pred ? 'boundary: leading "The" included' : 'boundary: leading "The" left out';
+  }
+  return 'boundary';
+}
 
 function blocksOf(text) {
   // One block per paragraph, as the content script extracts a plain article (one <p> = one block).
@@ -93,6 +117,7 @@ function context(text, start, end, width = 60) {
 }
 
 const errors = [];
+const ambiguousItems = [];
 const perArticle = [];
 let reloadMismatch = 0;
 const T = { tp: 0, fp: 0, fn: 0, gold: 0, pending: 0, ignoredPreds: 0, ambN: 0, ambOk: 0, trapsActive: 0, trapsInactive: 0, trapsOk: 0 };
@@ -138,7 +163,7 @@ for (const a of articles) {
     if (trap) kind = 'trap';
     else if (same && !kbIds.has(same.id)) kind = 'wrong entity (gold entity not in KB)';
     else if (same) kind = 'wrong entity';
-    else if (over && over.id === p.id) kind = 'boundary';
+    else if (over && over.id === p.id) kind = boundaryKind(p, over, text);
     else if (over) kind = kbIds.has(over.id) ? 'wrong entity + boundary' : 'overlaps span of entity not in KB';
     else kind = 'spurious';
     errors.push({ type: 'FP', kind, article: a.name, start: p.start, end: p.end, text: p.text, predicted: p.id, gold: goldSpan ? goldSpan.id : null, goldText: goldSpan?.text, trapNote: trap?.note, matchKind: p.kind, reason: p.reason, context: context(text, p.start, p.end) });
@@ -149,10 +174,13 @@ for (const a of articles) {
     const over = preds.find((p) => overlaps(p, s));
     const cands = product.surfaces.get(aliasKey(s.text)) ?? [];
     let kind;
-    if (over && over.id === s.id) kind = 'boundary';
-    else if (over) kind = 'wrong entity';
+    if (over && over.id === s.id) kind = boundaryKind(over, s, text);
+    else if (over) kind = over.start === s.start && over.end === s.end ? 'wrong entity' : 'wrong entity + boundary';
     else if (!cands.includes(s.id)) kind = 'missed: surface not a name/alias/surname of the entity in the KB';
     else if (cands.length >= 2) kind = `missed: ambiguous surface (${cands.length} KB entities)`;
+    else if (/^\p{Ll}/u.test(s.text)) kind = 'missed: lowercase mention';
+    else if (product.surnames.get(aliasKey(s.text))?.includes(s.id)) kind = 'missed: bare surname';
+    else if (STOP_WORDS.has(aliasKey(s.text)) || NEVER_WORDS.has(aliasKey(s.text))) kind = 'missed: common-word alias';
     else kind = 'missed';
     errors.push({ type: 'FN', kind, article: a.name, start: s.start, end: s.end, text: s.text, gold: s.id, predicted: over ? over.id : null, predictedText: over?.text, reason: over?.reason, context: context(text, s.start, s.end) });
   }
@@ -165,15 +193,19 @@ for (const a of articles) {
     const cands = product.surfaces.get(k) ?? [];
     if (cands.length >= 2 || trapKeys.has(k)) {
       ambN++;
-      if (predKeys.has(key(s))) ambOk++;
+      const ok = predKeys.has(key(s));
+      if (ok) ambOk++;
+      ambiguousItems.push({ article: a.name, text: s.text, start: s.start, gold: s.id, candidates: cands, correct: ok });
     }
   }
   let trapsActive = 0;
   let trapsOk = 0;
   for (const t of a.traps) {
-    if (!product.surfaces.has(aliasKey(t.text))) continue; // not a KB alias (yet): nothing to fall for
+    if (!trapIsActive(t.text)) continue; // no KB alias in it (yet): nothing to fall for
     trapsActive++;
-    if (!preds.some((p) => overlaps(p, t))) trapsOk++;
+    const hit = preds.find((p) => overlaps(p, t));
+    if (!hit) trapsOk++;
+    ambiguousItems.push({ article: a.name, text: t.text, start: t.start, gold: null, trap: t.note ?? true, predicted: hit?.id ?? null, correct: !hit });
   }
   ambN += trapsActive;
   ambOk += trapsOk;
@@ -251,7 +283,7 @@ const kb = { packFiles, entities: product.entities.length, aliases: product.matc
 // ---- output ----------------------------------------------------------------------------------------
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 if (JSON_OUT) {
-  console.log(JSON.stringify({ kb, thresholds: THRESHOLDS, overall, checks, pass, perArticle, pendingIds: Object.fromEntries(pendingIds), reloadMismatch, errors }, null, 2));
+  console.log(JSON.stringify({ kb, thresholds: THRESHOLDS, overall, checks, pass, perArticle, pendingIds: Object.fromEntries(pendingIds), reloadMismatch, errors, ambiguousItems }, null, 2));
 } else {
   console.log(`Matcher evaluation: ${articles.length} articles, ${overall.words} words; KB = starter pack (${packFiles.join(', ')}): ${kb.entities} entities, ${kb.aliases} aliases`);
   console.log('');
@@ -286,6 +318,11 @@ if (JSON_OUT) {
       }
       console.log('');
     }
+  }
+  if (errors.length) {
+    const kinds = new Map();
+    for (const e of errors) kinds.set(`${e.type} ${e.kind}`, (kinds.get(`${e.type} ${e.kind}`) ?? 0) + 1);
+    console.log(`Error kinds: ${[...kinds].sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ×${n}`).join('; ')}`);
   }
   if (pendingIds.size) {
     console.log(`Pending: ${overall.pendingSpans} gold spans name entities not in the KB yet (not counted in recall): ${[...pendingIds].map(([id, n]) => `${id}×${n}`).join(', ')}`);
