@@ -48,9 +48,11 @@ function start(): void {
   });
   running = { controller, session, popover };
   initInteractions(session, popover, controller.signal);
-  void session.start().then(() => {
-    if (!controller.signal.aborted) initObserver(session, controller.signal);
-  });
+  // Observe from the start: an SPA that renders while the first scan is still waiting on the
+  // background (a cold worker, a first-run install) must not lose that content. Batches queue behind
+  // the first scan, and text it already covered is skipped.
+  initObserver(session, controller.signal);
+  void session.start();
 }
 
 function stop(): void {

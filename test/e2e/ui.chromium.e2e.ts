@@ -208,7 +208,7 @@ describe('options', () => {
 
   it('wrong-match reports are listed and can be deleted with undo; the cache can be cleared', async () => {
     await journey.openArticle(d, server.url('article.html'));
-    const sw = session.context.serviceWorkers()[0]!;
+    const sw = session.worker;
     await sw.evaluate(async () => {
       const req = indexedDB.open('context-overlays');
       const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));

@@ -45,9 +45,17 @@ export async function launchChromium(opts: { colorScheme?: 'light' | 'dark'; loc
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  // Chrome may stop the worker (the restart test does it on purpose); the next message starts a new
+  // one, and the harness must talk to that one.
+  let latest = worker;
+  context.on('serviceworker', (w) => {
+    if (w.url().startsWith(`chrome-extension://${extensionId}/`)) latest = w;
+  });
   return {
     context,
-    worker,
+    get worker() {
+      return latest;
+    },
     extensionId,
     extUrl: (p) => `chrome-extension://${extensionId}/${p}`,
     async tabIdOf(page) {
@@ -55,10 +63,10 @@ export async function launchChromium(opts: { colorScheme?: 'light' | 'dark'; loc
       // history") tabs.query returns no URLs, so identify the tab by making it the active one.
       await page.bringToFront();
       const url = page.url();
-      const sw = context.serviceWorkers()[0] ?? worker;
+      const sw = latest;
       const id = await sw.evaluate(async () => {
         const tabs: { id?: number }[] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return tabs.length === 1 ? tabs[0].id ?? -1 : -1;
+        return tabs.length === 1 ? (tabs[0]?.id ?? -1) : -1;
       });
       if (id < 0) throw new Error(`no active tab for ${url}`);
       return id;
@@ -151,7 +159,7 @@ export async function chromiumDriver(session: ChromiumSession): Promise<Driver &
  * tests about the page rather than about the options UI (which has its own tests).
  */
 export async function patchSettings(session: ChromiumSession, patch: Record<string, unknown>): Promise<void> {
-  const sw = session.context.serviceWorkers()[0] ?? session.worker;
+  const sw = session.worker;
   await sw.evaluate(async (p) => {
     const storage = (globalThis as any).chrome.storage.sync;
     const { settings } = await storage.get('settings');
@@ -161,7 +169,7 @@ export async function patchSettings(session: ChromiumSession, patch: Record<stri
 
 /** Resets the settings to the first-run defaults. */
 export async function resetSettings(session: ChromiumSession): Promise<void> {
-  const sw = session.context.serviceWorkers()[0] ?? session.worker;
+  const sw = session.worker;
   await sw.evaluate(async () => {
     await (globalThis as any).chrome.storage.sync.remove('settings');
   });
