@@ -119,6 +119,7 @@ export function initInteractions(session: PageSession, popover: PopoverControlle
   on('focusin', (e) => {
     const target = e.target as Element | null;
     if (target?.localName === WRAPPER_TAG) {
+      if (popover.returningFocus) return;
       const mark = markForWrapper(session, target);
       if (mark && mark !== popover.currentMark) open(mark);
     } else if (popover.isOpen && !popover.contains(e.target)) {

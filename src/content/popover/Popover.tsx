@@ -132,23 +132,23 @@ function EntityBody(props: PopoverProps & { entity: EntityView; reason?: string 
         <span>{t('popoverFromPack', e.packName)}</span>
       </p>
       {props.showDebug && props.reason && <p class="debug">{t('popoverWhyMatched', props.reason)}</p>}
-      {props.notice ? (
+      {props.notice && (
         <p class="notice" role="status">
           {props.notice}
         </p>
-      ) : (
-        <div class="actions">
-          <button type="button" data-action="mute" onClick={() => props.onMute(e)}>
-            {t('popoverMute')}
-          </button>
-          <button type="button" data-action="wrong-match" onClick={() => props.onWrongMatch(e)}>
-            {t('popoverWrongMatch')}
-          </button>
-          <button type="button" data-action="open-entry" onClick={() => props.onOpenEntry(e)}>
-            {t('popoverOpenEntry')}
-          </button>
-        </div>
       )}
+      {/* The actions stay after a notice: a reader who reported a wrong match may still want to mute it. */}
+      <div class="actions">
+        <button type="button" data-action="mute" onClick={() => props.onMute(e)}>
+          {t('popoverMute')}
+        </button>
+        <button type="button" data-action="wrong-match" onClick={() => props.onWrongMatch(e)}>
+          {t('popoverWrongMatch')}
+        </button>
+        <button type="button" data-action="open-entry" onClick={() => props.onOpenEntry(e)}>
+          {t('popoverOpenEntry')}
+        </button>
+      </div>
     </>
   );
 }

@@ -41,6 +41,8 @@ export class PopoverController {
   private notice: string | undefined;
   private viaKeyboard = false;
   private generation = 0;
+  /** True while close() hands focus back to the highlight that opened the card. */
+  returningFocus = false;
 
   constructor(private readonly doc: Document, private readonly deps: PopoverDeps) {}
 
@@ -87,7 +89,16 @@ export class PopoverController {
     this.host?.remove();
     this.host = null;
     this.root = null;
-    if (returnFocus && this.returnFocusTo?.isConnected) this.returnFocusTo.focus();
+    if (returnFocus && this.returnFocusTo?.isConnected) {
+      // focus() fires focusin synchronously; without this flag, focus landing back on the highlight
+      // would reopen the card the reader just dismissed.
+      this.returningFocus = true;
+      try {
+        this.returnFocusTo.focus();
+      } finally {
+        this.returningFocus = false;
+      }
+    }
     this.returnFocusTo = null;
     this.deps.onClosed();
   }

@@ -1,7 +1,9 @@
 // The popover's CSS lives in its closed shadow root: page rules cannot reach it, and `all: initial`
 // on the card stops inherited page styles (font sizes, colours) from leaking in through the host.
 export const POPOVER_CSS = `
-:host { all: initial !important; }
+/* Not !important: an important :host rule beats the host's inline styles (inner-context important
+   declarations win the cascade), which would reset position: fixed and put the card at the page's end. */
+:host { all: initial; }
 .card {
   all: initial;
   box-sizing: border-box;
