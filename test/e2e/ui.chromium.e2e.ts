@@ -127,8 +127,11 @@ describe('options', () => {
     await journey.openArticle(d, server.url('article.html'));
     const options = await openOptions();
     await options.getByTestId('options-category-person').uncheck();
-    await journey.waitFor('people unhighlighted', async () => !(await journey.highlightTexts(d)).includes('Colby Jenkins'));
-    expect(await journey.highlightTexts(d)).toContain('NORTHCOM');
+    // The tab repaints: wait for the new pass (agencies back, people absent), not the empty moment between.
+    await journey.waitFor('people unhighlighted, agencies kept', async () => {
+      const t = await journey.highlightTexts(d);
+      return t.includes('NORTHCOM') && !t.includes('Colby Jenkins');
+    });
     await options.getByTestId('options-category-person').check();
     await journey.waitFor('people back', async () => (await journey.highlightTexts(d)).includes('Colby Jenkins'));
     await options.getByTestId('options-style').selectOption('background');
