@@ -16,6 +16,35 @@ export function surnameOf(name: string): string | null {
   return last;
 }
 
+// Common Korean and Chinese family names (romanised). A person name that starts with one of them and
+// whose given name looks East Asian is written family name first: "Lee Jae-myung" → "Lee".
+const EA_FAMILY = new Set(
+  `kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang lim im han oh seo shin kwon hwang ahn an
+  song jeon hong ko moon mun yang son bae baek heo yoo yu nam noh roh ha kwak sung cha joo woo ku min ryu
+  xi li wang zhang liu chen zhao huang zhou wu xu sun hu zhu guo he gao lin luo zheng liang xie tang han feng deng
+  cao peng zeng xiao tian dong yuan pan jiang cai yu du ye cheng wei su lu ding ren shen yao jin wen mao bo qin`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+// one pinyin syllable (approximate): optional initial, a vowel group, optional final n/ng/r
+const PINYIN = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouv]+)(?:ng|n|r)?){1,2}$/;
+
+/** Family name of a family-name-first East Asian person name, else null. */
+export function familyNameFirst(name: string): string | null {
+  const ph = tokenizePhrase(name);
+  const toks = ph.tokens;
+  if (toks.length < 2 || toks.length > 3) return null;
+  const fam = toks[0]!;
+  if (!EA_FAMILY.has(fam.toLowerCase()) || cls(fam.charCodeAt(0)) !== 3) return null;
+  const given = toks.slice(1);
+  // Korean: "Jae-myung", "Jae Myung", "Jong Un", "Jong-un" (two short syllables)
+  const korean = given.length === 2 && given.every((g) => g.length <= 5) && (ph.gaps[1] === ' ' || ph.gaps[1] === '');
+  // Chinese: one pinyin given name of one or two syllables ("Jinping", "Qiang", "Yi")
+  const chinese = given.length === 1 && PINYIN.test(given[0]!.toLowerCase());
+  if (korean || chinese) return fam;
+  return null;
+}
+
 const TITLE_GAP = /^[\s.,\u00a0\u202f]{1,4}$/;
 
 /** One of the entity's titles written right before token t0 ("Secretary of State" Marco Rubio), or null. */

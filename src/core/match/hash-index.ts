@@ -7,7 +7,7 @@
 import type { EntityType } from '../types';
 import { ENTITY_TYPES } from '../types';
 import { cls, foldString } from './fold';
-import { surnameOf } from './coref';
+import { familyNameFirst, surnameOf } from './coref';
 import { NEVER_WORDS, STOP_WORDS } from './stopwords';
 import { tokenizePhrase } from './tokenize';
 
@@ -128,6 +128,8 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     for (const c of e.context ?? []) ctx.push(S(c));
     entAliasOff[ei] = aliasesIdx.length;
     const isPerson = e.type === 'person';
+    // substances are common nouns: "fentanyl", "cocaine" match in lower case too
+    const anyCase = e.type === 'substance';
     const seen = new Set<string>();
     const names = [e.name, ...(e.aliases ?? [])];
     const singleAliases = new Set<string>();
@@ -151,7 +153,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
       if (isPerson && p.tokens.length >= 2 && !caseExact) flags |= P_MIDDLE;
       const last = p.tokens[p.tokens.length - 1]!;
       if (!isPerson && last.length >= 3 && !/s$/i.test(last) && /\p{L}$/u.test(last)) flags |= P_PLURAL;
-      if (cls(p.tokens[0]!.charCodeAt(0)) !== 3) flags |= P_LOWER_START;
+      if (cls(p.tokens[0]!.charCodeAt(0)) !== 3 || (anyCase && !caseExact && !(flags & (P_STOP | P_NEVER)))) flags |= P_LOWER_START;
       if (p.trailing === '.') flags |= P_TRAIL_DOT;
       addPattern(ei, a, flags, p.hashes);
       aliasCount++;
@@ -159,7 +161,8 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     if (isPerson) {
       const surnames = new Set<string>();
       for (const a of names) {
-        const s = surnameOf(a);
+        // family name first ("Lee Jae-myung" → "Lee", "Kim Jong Un" → "Kim"), else the last token
+        const s = familyNameFirst(a) ?? surnameOf(a);
         if (!s) continue;
         const lw = s.toLowerCase();
         if (singleAliases.has(lw) || surnames.has(lw)) continue;

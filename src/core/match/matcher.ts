@@ -6,9 +6,12 @@ import {
   lookup,
   P_CASE_EXACT,
   P_MIDDLE,
+  P_NEVER,
   P_PLURAL,
+  P_STOP,
   P_SURNAME,
   P_TRAIL_DOT,
+  typeCode,
   type MatcherData,
   type MatcherEntity,
 } from './hash-index';
@@ -18,7 +21,8 @@ import { normGap, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokeniz
 import type { ScanOptions, TextMatch } from './types';
 import { findUnknownNames } from './unknown-names';
 
-const MAX_GAP = 12; // folded chars between two tokens of one name
+const MAX_GAP = 12;
+const T_SUBSTANCE = typeCode('substance'); // folded chars between two tokens of one name
 
 export class Matcher {
   private readonly d: MatcherData;
@@ -181,6 +185,8 @@ export class Matcher {
     if (toks.length !== nt) return;
     const codes = this.fb.codes;
     const caseExact = (flags & P_CASE_EXACT) !== 0;
+    // substances (common nouns) also match in lower case: "fentanyl"
+    const anyCase = !caseExact && d.entType[d.patEnt[p]!] === T_SUBSTANCE && (flags & (P_STOP | P_NEVER | P_SURNAME)) === 0;
     let tj = t;
     for (let k = 0; k < nt; k++, tj++) {
       if (k > 0) {
@@ -219,7 +225,7 @@ export class Matcher {
       }
       if (caseExact) {
         if (!exact) return;
-      } else if (!exact && !(tk.flags[tj]! & T_UPPER)) return;
+      } else if (!exact && !anyCase && !(tk.flags[tj]! & T_UPPER)) return;
     }
     if (flags & P_SURNAME && !(tk.flags[t]! & T_UPPER)) return;
     const tLast = tj - 1;
