@@ -2,7 +2,8 @@
 // was matched earlier in the same scan, when the person is in `seenEntityIds` (found by an earlier
 // scan of the page), or when one of the person's titles stands right before it ("Gen. Guillot").
 import { cls } from './fold';
-import type { ScanContext } from './scan-context';
+import { blockFlags } from './blocks';
+import { BLOCK_HEADLINE, type ScanContext } from './scan-context';
 import { NAME_SUFFIXES } from './stopwords';
 import { T_UPPER, tokenizePhrase } from './tokenize';
 
@@ -76,8 +77,9 @@ export interface CorefEvidence {
   parts: string[];
 }
 
-/** Evidence that a bare surname at tokens [t0, …) refers to person `ent`. */
-export function corefEvidence(ctx: ScanContext, ent: number, t0: number): CorefEvidence {
+/** Evidence that a bare surname at tokens [t0, …) refers to person `ent`. `shared`: other entities
+ *  also have this name (then a headline surname is not linked to a person named only further down). */
+export function corefEvidence(ctx: ScanContext, ent: number, t0: number, shared = false): CorefEvidence {
   const parts: string[] = [];
   let score = 0;
   const first = ctx.confirmed.get(ent);
@@ -87,6 +89,10 @@ export function corefEvidence(ctx: ScanContext, ent: number, t0: number): CorefE
   } else if (ctx.seen.has(ent)) {
     score += 3;
     parts.push('seen earlier on page (+3)');
+  } else if (first !== undefined && !shared && blockFlags(ctx, t0) & BLOCK_HEADLINE) {
+    // a headline may use the surname before the article names the person in full
+    score += 3;
+    parts.push(`headline; '${ctx.d.strings[ctx.d.entName[ent]!]}' named below (+3)`);
   }
   const title = titleBefore(ctx, ent, t0);
   if (title) {

@@ -9,7 +9,10 @@
 import { corefEvidence, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeName } from './hash-index';
-import type { ScanContext } from './scan-context';
+import { blockFlags, spaceGap } from './blocks';
+import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
+import { DETERMINERS, LOCATIVES } from './stopwords';
+import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 export const NEAR_TOKENS = 10;
 const TYPE_PRIOR: Record<string, number> = { place: 0.3, agency: 0.2, organization: 0.2, group: 0.2, person: 0.1 };
@@ -40,15 +43,15 @@ function phraseAt(ctx: ScanContext, strIdx: number, t: number): boolean {
   const tk = ctx.tk;
   const h = tk.hash[t]!;
   const v = variants(ctx, strIdx);
-  if (h !== v[0] && h !== v[1] && h !== v[2]) return false;
+  if (h !== v[0] && h !== v[1] && h !== v[2] && h !== v[3]) return false;
   const m = ph.hashes.length;
   if (t + m > tk.n || tk.block[t + m - 1] !== tk.block[t]) return false;
   for (let k = 1; k < m; k++) if (tk.hash[t + k] !== ph.hashes[k]) return false;
   return true;
 }
 
-const VARIANTS = new WeakMap<ScanContext['d'], Map<number, [number, number, number]>>();
-function variants(ctx: ScanContext, strIdx: number): [number, number, number] {
+const VARIANTS = new WeakMap<ScanContext['d'], Map<number, [number, number, number, number]>>();
+function variants(ctx: ScanContext, strIdx: number): [number, number, number, number] {
   let m = VARIANTS.get(ctx.d);
   if (!m) VARIANTS.set(ctx.d, (m = new Map()));
   let v = m.get(strIdx);
@@ -56,39 +59,51 @@ function variants(ctx: ScanContext, strIdx: number): [number, number, number] {
     const ph = ctx.phrase(strIdx);
     const first = ph.tokens[0] ?? '';
     const h = ph.hashes[0] ?? 1;
-    // single-token phrase: "cartel" also matches "cartels" and vice versa
+    // single-token phrase: "cartel" also matches "cartels" and vice versa, "peach" matches "peaches"
     const single = ph.tokens.length === 1;
     v = [
       h,
       single ? hashToken(first + 's') : h,
       single && /s$/i.test(first) && first.length > 3 ? hashToken(first.slice(0, -1)) : h,
+      single && /(?:ch|sh|s|x|z|o)$/i.test(first) ? hashToken(first + 'es') : h,
     ];
     m.set(strIdx, v);
   }
   return v;
 }
 
-function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]): number {
+/** Context words near the span (+2) or anywhere in the scan (+1); one text token counts once.
+ *  Context strings that were found in the text are added to `found`. */
+function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[], found: Set<number>): number {
   const d = ctx.d;
   const tk = ctx.tk;
   let score = 0;
   const b = span.block;
   const lo = Math.max(0, span.t0 - NEAR_TOKENS);
   const hi = Math.min(tk.n, span.t1 + NEAR_TOKENS);
+  const usedTok: number[] = [];
   for (let i = d.entCtxOff[ent]!; i < d.entCtxOff[ent + 1]!; i++) {
     const c = d.entCtx[i]!;
     let near = -1;
+    let next = false;
     for (let t = lo; t < hi; t++) {
       if (t >= span.t0 && t < span.t1) continue;
       if (tk.block[t] !== b) continue;
+      if (usedTok.includes(t)) continue;
+      if (isDateline(ctx, t)) continue; // "ATLANTA —" says where the reporter is, not what the name is
       if (phraseAt(ctx, c, t)) {
-        near = t;
-        break;
+        // right next to the name: "news agency AFP", "Sinaloa cartel"
+        next = t === span.t1 || t + ctx.phrase(c).hashes.length === span.t0;
+        if (near < 0 || next) near = t;
+        if (next) break;
       }
     }
     if (near >= 0) {
-      score += 2;
-      parts.push(`nearby '${ctx.blocks[b]!.slice(tk.ostart[near]!, tk.oend[near]!)}' (+2)`);
+      const w = next ? 3 : 2;
+      score += w;
+      usedTok.push(near);
+      found.add(c);
+      parts.push(`${next ? 'next to' : 'nearby'} '${ctx.blocks[b]!.slice(tk.ostart[near]!, tk.oend[near]!)}' (+${w})`);
       continue;
     }
     let any = ctx.anyCache.get(c);
@@ -103,8 +118,10 @@ function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]
       ctx.anyCache.set(c, any);
     }
     // a context word that is only inside this very span does not count
-    if (any >= 0 && !(any >= span.t0 && any < span.t1)) {
+    if (any >= 0 && !(any >= span.t0 && any < span.t1) && !usedTok.includes(any)) {
       score += 1;
+      usedTok.push(any);
+      found.add(c);
       parts.push(`page has '${d.strings[c]}' (+1)`);
     }
   }
@@ -127,12 +144,13 @@ function pageNames(ctx: ScanContext): Map<string, number> {
   return m;
 }
 
-function cooccurrence(ctx: ScanContext, ent: number, parts: string[]): number {
+function cooccurrence(ctx: ScanContext, ent: number, parts: string[], found: Set<number>): number {
   const d = ctx.d;
   if (ctx.confirmed.size === 0) return 0;
   const names = pageNames(ctx);
   const hits = new Set<number>();
   for (let i = d.entCtxOff[ent]!; i < d.entCtxOff[ent + 1]!; i++) {
+    if (found.has(d.entCtx[i]!)) continue; // already counted as a context word in the text
     const o = names.get(lowerKey(d.strings[d.entCtx[i]!]!));
     if (o !== undefined && o !== ent) hits.add(o);
   }
@@ -242,10 +260,13 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     const f = d.patFlags[c.pat]!;
     const isNever = (f & P_NEVER) !== 0;
     const parts = c.parts;
-    let ev = contextScore(ctx, c.ent, span, parts) + cooccurrence(ctx, c.ent, parts);
+    if (c.kind === 'coref' && namesakeBetween(ctx, c.ent, span)) continue;
+    const found = new Set<number>();
+    let ev = contextScore(ctx, c.ent, span, parts, found) + cooccurrence(ctx, c.ent, parts, found);
+    ev += syntaxCues(ctx, c.ent, span, parts);
     let coref = 0;
     if (c.kind === 'coref') {
-      const ce = corefEvidence(ctx, c.ent, span.t0);
+      const ce = corefEvidence(ctx, c.ent, span.t0, byEnt.size > 1);
       coref = ce.score;
       parts.push(...ce.parts);
       if (isNever && !ce.parts.some((p) => p.startsWith('title'))) continue;
@@ -268,6 +289,12 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     cands.push(c);
   }
   if (cands.length === 0) return null;
+  // one candidate, a common-word alias written as a name in running text: "threat to Japan's survival",
+  // "at Costco", "Alphabet and Meta"
+  if (cands.length === 1 && !cands[0]!.ok && cands[0]!.kind === 'alias' && cands[0]!.stop && properUse(ctx, cands[0]!.ent, span)) {
+    cands[0]!.ok = true;
+    cands[0]!.parts.unshift('capitalised in running text');
+  }
   cands.sort((a, b) => b.total - a.total || a.ent - b.ent);
   const best = cands[0]!;
   const second = cands[1];
@@ -281,4 +308,144 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
   reason += best.parts.length ? `: ${best.parts.join(', ')}` : '';
   if (second) reason += `; runner-up ${d.strings[d.entId[second.ent]!]} ${fmt(second.evidence + second.coref)}`;
   return { ent: best.ent, kind: best.kind, reason };
+}
+
+const LOCATIVE = new Set([...LOCATIVES].map(hashToken));
+const DETERMINER = new Set([...DETERMINERS].map(hashToken));
+const CONJ = new Set(['and', 'or', 'y', 'e', 'o', 'und', 'et', 'nor'].map(hashToken));
+const COMMA_GAP = /^\s*,\s*$/;
+const WHERE = new Set(['where', 'donde', 'ou', 'wo', 'onde'].map(hashToken));
+const DASH_GAP = /[\u2014\u2013]|\s-\s/;
+
+/** Token t is part of a dateline: capitalised tokens at the start of a block, up to a dash ("ATLANTA —",
+ *  "CULIACÁN, Mexico —"). */
+export function isDateline(ctx: ScanContext, t: number): boolean {
+  const tk = ctx.tk;
+  const b = tk.block[t]!;
+  let s = t;
+  while (s > 0 && tk.block[s - 1] === b) s--;
+  if (t - s > 3) return false;
+  for (let i = s; i <= t + 3 && i < tk.n && tk.block[i] === b; i++) {
+    if (!(tk.flags[i]! & T_UPPER)) return false;
+    const g = i + 1 < tk.n && tk.block[i + 1] === b ? ctx.blocks[b]!.slice(tk.oend[i]!, tk.ostart[i + 1]!) : '';
+    if (DASH_GAP.test(g)) return i >= t;
+  }
+  return false;
+}
+
+/** A dateline token of the page that is one of the entity's context words, or null. */
+function datelineContext(ctx: ScanContext, ent: number): string | null {
+  const d = ctx.d;
+  const tk = ctx.tk;
+  if (!ctx.datelines) {
+    const dl: number[] = [];
+    for (let t = 0; t < tk.n; t++) {
+      if (t > 0 && tk.block[t - 1] === tk.block[t]) continue; // block starts only
+      for (let u = t; u < t + 4 && u < tk.n && tk.block[u] === tk.block[t]; u++) if (isDateline(ctx, u)) dl.push(u);
+    }
+    ctx.datelines = dl;
+  }
+  for (const t of ctx.datelines) {
+    for (let i = d.entCtxOff[ent]!; i < d.entCtxOff[ent + 1]!; i++) {
+      if (phraseAt(ctx, d.entCtx[i]!, t)) return ctx.blocks[tk.block[t]!]!.slice(tk.ostart[t]!, tk.oend[t]!);
+    }
+  }
+  return null;
+}
+
+/** Lower-case token right before the span (spaces only between). */
+function wordBefore(ctx: ScanContext, span: Span): number {
+  const t = span.t0 - 1;
+  if (t < 0 || !spaceGap(ctx, t) || ctx.tk.flags[t]! & T_UPPER) return 0;
+  return ctx.tk.hash[t]!;
+}
+
+/** Another candidate name listed next to the span ("Apple, Microsoft and Amazon"), or null. */
+function listNeighbour(ctx: ScanContext, span: Span): Span | null {
+  const tk = ctx.tk;
+  const gap = (a: number): string => ctx.blocks[tk.block[a]!]!.slice(tk.oend[a]!, tk.ostart[a + 1]!);
+  const sameBlock = (a: number, b: number): boolean => a >= 0 && b < tk.n && tk.block[a] === tk.block[b];
+  // before: "X, <span>" or "X and <span>" / "X, and <span>"
+  const t0 = span.t0;
+  if (sameBlock(t0 - 1, t0)) {
+    const x = ctx.spanAtEnd.get(t0);
+    if (x && x.t1 === t0 && COMMA_GAP.test(gap(t0 - 1))) return x;
+    if (CONJ.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) && sameBlock(t0 - 2, t0 - 1)) {
+      const y = ctx.spanAtEnd.get(t0 - 1);
+      if (y && (spaceGap(ctx, t0 - 2) || COMMA_GAP.test(gap(t0 - 2)))) return y;
+    }
+  }
+  // after: "<span>, X" or "<span> and X"
+  const last = span.t1 - 1;
+  if (sameBlock(last, last + 1)) {
+    const x = ctx.spanAtStart.get(span.t1);
+    if (x && COMMA_GAP.test(gap(last))) return x;
+    const c = span.t1;
+    if (CONJ.has(tk.hash[c]!) && !(tk.flags[c]! & T_UPPER) && (spaceGap(ctx, last) || COMMA_GAP.test(gap(last))) && spaceGap(ctx, c)) {
+      const y = ctx.spanAtStart.get(c + 1);
+      if (y) return y;
+    }
+  }
+  return null;
+}
+
+/** Evidence from the words around the span: "in Sinaloa" (a place), "Apple, Microsoft and Amazon". */
+function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]): number {
+  const d = ctx.d;
+  const type = d.entType[ent]!;
+  let ev = 0;
+  const before = wordBefore(ctx, span);
+  if (before && LOCATIVE.has(before) && typeName(type) === 'place') {
+    ev += 2;
+    parts.push(`locative '${ctx.blocks[span.block]!.slice(ctx.tk.ostart[span.t0 - 1]!, ctx.tk.oend[span.t0 - 1]!)}' (+2)`);
+  }
+  if (typeName(type) === 'place') {
+    // "Sinaloa, where …", "Sinaloa, donde …": a relative clause of place
+    const a = span.t1;
+    const tk = ctx.tk;
+    if (a < tk.n && tk.block[a] === span.block && WHERE.has(tk.hash[a]!) && COMMA_GAP.test(ctx.blocks[span.block]!.slice(tk.oend[a - 1]!, tk.ostart[a]!))) {
+      ev += 2;
+      parts.push(`', ${ctx.blocks[span.block]!.slice(tk.ostart[a]!, tk.oend[a]!)}' (+2)`);
+    }
+    // "played in Georgia" in a story datelined ATLANTA: the place that contains the dateline city
+    if (before && LOCATIVE.has(before)) {
+      const dl = datelineContext(ctx, ent);
+      if (dl) {
+        ev += 2;
+        parts.push(`dateline '${dl}' (+2)`);
+      }
+    }
+  }
+  const nb = listNeighbour(ctx, span);
+  if (nb && nb.pats.some((p) => d.entType[d.patEnt[p]!] === type && d.patEnt[p] !== ent)) {
+    ev += 2;
+    parts.push(`listed with '${ctx.blocks[nb.block]!.slice(nb.start, nb.end)}' (+2)`);
+  }
+  return ev;
+}
+
+/** A capitalised word in running text (not sentence-initial, not a headline, not "the Amazon"). */
+function properUse(ctx: ScanContext, ent: number, span: Span): boolean {
+  const tk = ctx.tk;
+  const f = tk.flags[span.t0]!;
+  if (!(f & T_UPPER) || !(f & T_HAS_LOWER) || f & T_SENT) return false;
+  if (blockFlags(ctx, span.t0) & BLOCK_TITLE_CASE) return false;
+  const type = typeName(ctx.d.entType[ent]!);
+  // "the Herald", "the Post": generic newspaper words need context
+  if (type === 'publisher' || type === 'person') return false;
+  const before = wordBefore(ctx, span);
+  if (before && DETERMINER.has(before) && (type === 'place' || type === 'organization')) return false;
+  return true;
+}
+
+/** "Dale Turner … Turner": another person with this surname was named after the last mention of `ent`. */
+function namesakeBetween(ctx: ScanContext, ent: number, span: Span): boolean {
+  const ns = ctx.namesakes.get(ctx.tk.hash[span.t1 - 1]!);
+  if (!ns) return false;
+  let n = -1;
+  for (const x of ns) if (x < span.t0 && x > n) n = x;
+  if (n < 0) return false;
+  const m = ctx.mentions.get(ent);
+  if (m) for (const x of m) if (x > n && x < span.t0) return false;
+  return true;
 }

@@ -1,5 +1,6 @@
 import { decide, describeAlias, isStrong, type Span } from './disambiguate';
-import { FNV_OFFSET, FNV_PRIME, FoldBuffer, lower } from './fold';
+import { structuralCheck } from './structure';
+import { FNV_OFFSET, FNV_PRIME, FoldBuffer, hashToken, lower } from './fold';
 import {
   BLOOM_BITS,
   buildData,
@@ -22,7 +23,8 @@ import type { ScanOptions, TextMatch } from './types';
 import { findUnknownNames } from './unknown-names';
 
 const MAX_GAP = 12;
-const T_SUBSTANCE = typeCode('substance'); // folded chars between two tokens of one name
+const T_SUBSTANCE = typeCode('substance');
+const THE = hashToken('the'); // folded chars between two tokens of one name
 
 export class Matcher {
   private readonly d: MatcherData;
@@ -59,6 +61,18 @@ export class Matcher {
     const d = this.d;
     for (let p = 0; p < d.patEnt.length; p++) if (d.patEnt[p] === e && d.patFlags[p]! & P_SURNAME) out.push(d.strings[d.patStr[p]!]!);
     return out;
+  }
+
+  private theNames: Uint8Array | null = null;
+  /** The entity's own name starts with "The" (The Atlantic, The Hill). */
+  private nameHasThe(e: number): boolean {
+    if (!this.theNames) {
+      const d = this.d;
+      const a = new Uint8Array(d.entId.length);
+      for (let i = 0; i < a.length; i++) a[i] = this.phrase(d.entName[i]!).hashes[0] === THE ? 1 : 0;
+      this.theNames = a;
+    }
+    return this.theNames[e] === 1;
   }
 
   private entityIndex(id: string): number {
@@ -231,14 +245,16 @@ export class Matcher {
     const tLast = tj - 1;
     let endF = tk.end[tLast]!;
     if (flags & P_TRAIL_DOT && endF < this.fb.len && codes[endF] === 46) endF++;
-    const start = tk.ostart[t]!;
     const end = this.fb.end(endF - 1);
+    // "The White House", "the FT": the article is not part of the span unless the entity's name has it
+    if (nt > 1 && d.patTok[off] === THE && !this.nameHasThe(d.patEnt[p]!)) t++;
+    const start = tk.ostart[t]!;
     // group with an existing span on the same tokens
     const spans = this.spans;
     for (let i = spans.length - 1; i >= 0; i--) {
       const sp = spans[i]!;
-      if (sp.t0 !== t) break;
-      if (sp.t1 === tj && sp.end === end) {
+      if (sp.t0 < t - 1) break;
+      if (sp.t0 === t && sp.t1 === tj && sp.end === end) {
         sp.pats.push(p);
         sp.middle.push(middle >= 0);
         sp.plural.push(plural);
@@ -282,30 +298,71 @@ export class Matcher {
       pageLang,
       anyCache: new Map(),
       pageNames: null,
+      mentions: new Map(),
+      namesakes: new Map(),
+      blockFlags: new Map(),
+      spanStarts: new Set(),
+      spanEnds: new Set(),
+      spanAtEnd: new Map(),
+      spanAtStart: new Map(),
+      datelines: null,
     };
     // Spans are in token order; sort by start asc, length desc for leftmost-longest selection.
     spans.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    for (const sp of spans) {
+      ctx.spanStarts.add(sp.t0);
+      ctx.spanEnds.add(sp.t1);
+      if (!ctx.spanAtStart.has(sp.t0)) ctx.spanAtStart.set(sp.t0, sp);
+      const prev = ctx.spanAtEnd.get(sp.t1);
+      if (!prev || prev.t0 > sp.t0) ctx.spanAtEnd.set(sp.t1, sp);
+    }
 
-    // Pass 1: unambiguous alias spans (leftmost-longest among themselves) confirm their entities.
+    // Structural checks ("New Mexico", "Brazil nuts", "Colin Powell"), then pass 1: unambiguous alias
+    // spans (leftmost-longest among themselves) confirm their entities.
+    const plausible = new Uint8Array(spans.length);
     const strong = new Uint8Array(spans.length);
     let lastEnd = -1;
+    let coverEnd = -1; // end of the longest span so far: "Turner" inside "Scott Turner" is no namesake
     for (let i = 0; i < spans.length; i++) {
       const sp = spans[i]!;
+      const inside = sp.t1 <= coverEnd;
+      if (sp.t1 > coverEnd) coverEnd = sp.t1;
+      const st = structuralCheck(ctx, sp);
+      if (st.reject) {
+        if (st.namesake && !inside) {
+          const h = tk.hash[sp.t1 - 1]!;
+          let a = ctx.namesakes.get(h);
+          if (!a) ctx.namesakes.set(h, (a = []));
+          a.push(sp.t0);
+        }
+        continue;
+      }
+      plausible[i] = 1;
       if (!isStrong(ctx, sp)) continue;
       strong[i] = 1;
       if (sp.t0 < lastEnd) continue;
       lastEnd = sp.t1;
       const e = d.patEnt[sp.pats[0]!]!;
       if (!ctx.confirmed.has(e)) ctx.confirmed.set(e, sp.t0);
+      let m = ctx.mentions.get(e);
+      if (!m) ctx.mentions.set(e, (m = []));
+      m.push(sp.t0);
     }
 
-    // Pass 2: decide every span, then leftmost-longest over the accepted ones.
-    const out: TextMatch[] = [];
-    const used = opts.detectUnknown ? new Uint8Array(tk.n) : null;
+    // Pass 2: decide every span; among overlapping accepted spans the longer one wins
+    // ("The Australian Federal Police" is not "The Australian").
+    interface Acc {
+      sp: Span;
+      ent: number;
+      kind: 'alias' | 'coref';
+      reason: string;
+    }
+    const acc: Acc[] = [];
     lastEnd = -1;
     for (let i = 0; i < spans.length; i++) {
+      if (!plausible[i]) continue;
       const sp = spans[i]!;
-      if (sp.t0 < lastEnd) continue;
+      if (sp.t1 <= lastEnd) continue; // inside an accepted longer span
       let ent: number;
       let kind: 'alias' | 'coref';
       let reason: string;
@@ -320,15 +377,28 @@ export class Matcher {
         kind = dec.kind;
         reason = dec.reason;
       }
-      lastEnd = sp.t1;
+      const cand: Acc = { sp, ent, kind, reason };
+      let top = acc[acc.length - 1];
+      while (top && top.sp.t1 > sp.t0 && sp.t1 - sp.t0 > top.sp.t1 - top.sp.t0) {
+        acc.pop();
+        top = acc[acc.length - 1];
+      }
+      if (top && top.sp.t1 > sp.t0) continue;
+      acc.push(cand);
+      lastEnd = Math.max(lastEnd, sp.t1);
+    }
+    const out: TextMatch[] = [];
+    const used = opts.detectUnknown ? new Uint8Array(tk.n) : null;
+    for (const a of acc) {
+      const sp = a.sp;
       if (used) used.fill(1, sp.t0, sp.t1);
       out.push({
         block: sp.block,
         start: sp.start,
         end: sp.end,
-        entityId: d.strings[d.entId[ent]!]!,
-        kind,
-        reason,
+        entityId: d.strings[d.entId[a.ent]!]!,
+        kind: a.kind,
+        reason: a.reason,
         text: blocks[sp.block]!.slice(sp.start, sp.end),
       });
     }

@@ -1,3 +1,4 @@
+import type { Span } from './disambiguate';
 import type { MatcherData } from './hash-index';
 import type { Phrase, Tokens } from './tokenize';
 
@@ -16,4 +17,21 @@ export interface ScanContext {
   anyCache: Map<number, number>;
   /** Lazily: lower-cased ids/names/aliases of confirmed entities → entity. */
   pageNames: Map<string, number> | null;
+  /** Entity → token indices of its unambiguous full-name matches (pass 1), ascending. */
+  mentions: Map<number, number[]>;
+  /** Hash of a surname → token indices where it was part of another person's name ("Dale Turner"). */
+  namesakes: Map<number, number[]>;
+  /** Block → BLOCK_* flags (computed lazily). */
+  blockFlags: Map<number, number>;
+  /** Token indices where some candidate span starts / ends (exclusive end). */
+  spanStarts: Set<number>;
+  spanEnds: Set<number>;
+  /** Longest candidate span ending at / first candidate span starting at a token index. */
+  spanAtEnd: Map<number, Span>;
+  spanAtStart: Map<number, Span>;
+  /** Dateline tokens of the page (lazily). */
+  datelines: number[] | null;
 }
+
+export const BLOCK_TITLE_CASE = 1; // "Georgia Overpowers USA In Atlanta": capitalisation says nothing
+export const BLOCK_HEADLINE = 2; // short, no sentence-final punctuation

@@ -48,7 +48,8 @@ export const STOP_WORDS = new Set(
   bien mal todo nada mas menos entre sobre bajo desde hasta para por con sin
   crane swan finch sparrow robin wren martin jay raven crow dove hawk
   chase wells fargo capital discover visa mastercard ally citizens regions truist huntington
-  target costco kroger walgreens safeway publix staples sears gap express limited coach guess`
+  target costco kroger walgreens safeway publix staples sears gap express limited coach guess
+  fed`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -74,3 +75,77 @@ export const NAME_PARTICLES = new Set(
 
 /** Name suffixes skipped when deriving a surname. */
 export const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'v', 'phd', 'md', 'esq']);
+
+/** Capitalised words that may stand right before or after a name without forming a longer name with it:
+ *  titles and roles ("President Xi", "Apple CEO"), calendar words, and words that start sentences. */
+export const NAME_NEIGHBOURS = new Set(
+  `leader leaders speaker chair chairman chairwoman chairs spokesman spokeswoman spokesperson ceo cfo coo founder
+  justice judge ambassador envoy commissioner premier chancellor mayor sheikh emir sultan crown rabbi cardinal bishop
+  father sister dame sir lord lady miss prof professor doctor coach captain officer agent detective sergeant corporal
+  lieutenant colonel admiral marshal inspector superintendent head minority majority whip attorney counsel treasurer
+  delegate representative congressman congresswoman councilman councilwoman councillor alderman prosecutor
+  administrator ministers secretaries officials official spokesmen chairmen director directors staff adviser advisor
+  czar archbishop ayatollah administration government cabinet campaign
+  under within inside outside against among amid amidst between beyond through throughout toward towards unlike like
+  via per following including near behind above below upon until unless once across along around about
+  only even just perhaps maybe instead indeed still yet thus hence otherwise besides nor neither either not
+  why how what who which whose whom let ask asked says said tell told is was will can could would should does did has had
+  are were do shall may might must if where whereas once unlike beside alongside inside outside over
+  no yes oh well so but and or for because though although while meanwhile nonetheless nevertheless
+  later earlier then finally separately instead also last next first second third afterwards afterward soon
+  again here there sometimes often never always already together overall elsewhere nearby abroad likewise
+  similarly still otherwise anyway whatever whenever wherever however
+  en el la los las lo de del y e o u por para con sin desde hasta segun tras entre sobre al un una unos unas
+  ante bajo contra durante hacia mediante como cuando donde pero tambien ademas asimismo aunque si no ya
+  le les des du au aux dans pour avec sur sous chez mais ou et
+  der die das den dem des im am vom zum zur und mit fur von bei nach aus auf
+  em na no nos nas da do dos das um uma pelo pela com sem ao`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lower-case words before a one-word alias that mark a common-noun use ("the Amazon", "the other Jordan"). */
+export const DETERMINERS = new Set('the a an another other every each this that these those any no some'.split(' '));
+
+/** Lower-case locative prepositions: "in Sinaloa", "en Sinaloa" favour a place reading. */
+export const LOCATIVES = new Set('in en across throughout inside within into near'.split(' '));
+
+/** Name + following lower-case word that together make a common noun ("Brazil nuts", "Panama hat"). */
+export const COMMON_COMPOUNDS = new Map<string, Set<string>>(
+  (
+    [
+      ['brazil', 'nut nuts'],
+      ['brussels', 'sprout sprouts'],
+      ['panama', 'hat hats'],
+      ['guinea', 'pig pigs fowl worm'],
+      ['jordan', 'almond almonds'],
+      ['chile', 'pepper peppers powder flakes relleno rellenos'],
+      ['china', 'clay cabinet cabinets doll dolls plate plates'],
+      ['india', 'ink rubber'],
+      ['jersey', 'cow cows'],
+      ['french', 'fries fry toast horn press kiss'],
+      ['swiss', 'cheese chard roll'],
+      ['amazon', 'rainforest rain forest river basin jungle'],
+      ['turkey', 'sandwich breast'],
+      ['boston', 'terrier fern'],
+      ['labrador', 'retriever'],
+      ['afghan', 'hound rug'],
+      ['peking', 'duck'],
+      ['venetian', 'blind blinds'],
+      ['arabic', 'numerals'],
+      ['trojan', 'horse'],
+    ] as [string, string][]
+  ).map(([k, v]) => [k, new Set(v.split(' '))]),
+);
+
+/** Lower-case occupations that, right before a person name, describe someone other than a KB person
+ *  unless the person's titles or context contain the word ("anchor John Roberts" ≠ the Chief Justice). */
+export const ROLE_NOUNS = new Set(
+  `anchor host presenter newsreader chef cook baker builder contractor plumber electrician carpenter owner
+  restaurateur shopkeeper landlord actor actress singer rapper musician comedian guitarist drummer dancer model
+  player striker midfielder defender goalkeeper quarterback pitcher farmer teacher student nurse pastor priest
+  novelist poet painter sculptor photographer filmmaker influencer youtuber streamer barber waiter bartender
+  driver cabbie mechanic retiree pensioner shopper resident neighbour neighbor`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -1,0 +1,46 @@
+// Per-block facts used by the structural checks and coreference: whitespace-only gaps between tokens,
+// Title Case / ALL-CAPS blocks and headline-like blocks.
+import { BLOCK_HEADLINE, BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
+import { T_HAS_LOWER, T_UPPER } from './tokenize';
+
+const WS = /^[ \t\n\r\u00a0\u2000-\u200a\u202f\u205f\u3000]+$/;
+
+/** Only whitespace between tokens a and a + 1 (same block). */
+export function spaceGap(ctx: ScanContext, a: number): boolean {
+  const tk = ctx.tk;
+  const b = tk.block[a]!;
+  if (a + 1 >= tk.n || tk.block[a + 1] !== b) return false;
+  return WS.test(ctx.blocks[b]!.slice(tk.oend[a]!, tk.ostart[a + 1]!));
+}
+
+/** BLOCK_* flags of the block that token t is in. */
+export function blockFlags(ctx: ScanContext, t: number): number {
+  const tk = ctx.tk;
+  const b = tk.block[t]!;
+  let f = ctx.blockFlags.get(b);
+  if (f !== undefined) return f;
+  let s = t;
+  while (s > 0 && tk.block[s - 1] === b) s--;
+  let e = t + 1;
+  while (e < tk.n && tk.block[e] === b) e++;
+  let long = 0;
+  let cap = 0;
+  for (let i = s; i < e; i++) {
+    if (tk.end[i]! - tk.start[i]! < 4) continue;
+    const fl = tk.flags[i]!;
+    if (!(fl & T_HAS_LOWER) && !(fl & T_UPPER)) continue; // digits
+    long++;
+    if (fl & T_UPPER) cap++;
+  }
+  f = 0;
+  if (long >= 3 && cap >= long * 0.75) f |= BLOCK_TITLE_CASE;
+  const text = ctx.blocks[b]!.trimEnd();
+  const last = text.charCodeAt(text.length - 1);
+  // . ! ? " ” ) …
+  if (e - s <= 25 && !(last === 46 || last === 33 || last === 63 || last === 34 || last === 0x201d || last === 41 || last === 0x2026)) {
+    f |= BLOCK_HEADLINE;
+  }
+  ctx.blockFlags.set(b, f);
+  return f;
+}
+

@@ -1,0 +1,100 @@
+// Structural checks on a candidate span, before any scoring: is it really a name of its own?
+//
+// - Part of a longer capitalised name: "New Mexico", "Gaza City", "Latin America", "Colin Powell",
+//   "Michael Jordan", "Lee Soo-jin" — a capitalised word right before or after the span (separated by
+//   spaces only) that is not a title/role, a calendar or sentence-starting word, or another candidate name.
+//   Not applied to acronyms ("U.S. Navy", "CIA Director") or in Title Case / ALL-CAPS headlines.
+// - Common-noun compounds: "Brazil nuts", "Panama hat".
+// - Role nouns: "anchor John Roberts" is not the Chief Justice (unless the role is one of the person's
+//   titles or context words).
+import { titleBefore } from './coref';
+import { hashToken } from './fold';
+import { P_SURNAME, typeName } from './hash-index';
+import { blockFlags, spaceGap } from './blocks';
+import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
+import type { Span } from './disambiguate';
+import { COMMON_CAPITALISED, COMMON_COMPOUNDS, NAME_NEIGHBOURS, ROLE_NOUNS } from './stopwords';
+import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
+
+const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
+const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
+const ROLES = hashes(ROLE_NOUNS);
+const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
+
+/** Capitalised (not all-caps) word token. */
+function isCapWord(ctx: ScanContext, t: number): boolean {
+  const f = ctx.tk.flags[t]!;
+  return (f & T_UPPER) !== 0 && (f & T_HAS_LOWER) !== 0;
+}
+
+export interface Structural {
+  /** Why the span is not a name of its own, or null. */
+  reject: string | null;
+  /** Rejected because a different capitalised given name precedes a person's surname. */
+  namesake: boolean;
+}
+
+const OK: Structural = { reject: null, namesake: false };
+
+export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
+  const d = ctx.d;
+  const tk = ctx.tk;
+  const blocks = ctx.blocks;
+  const word = (t: number): string => blocks[tk.block[t]!]!.slice(tk.ostart[t]!, tk.oend[t]!);
+  const t0 = sp.t0;
+  const t1 = sp.t1;
+  const last = t1 - 1;
+
+  // common-noun compound: "Brazil nuts"
+  const comp = COMPOUNDS.get(tk.hash[last]!);
+  if (comp && spaceGap(ctx, last) && !(tk.flags[t1]! & T_UPPER) && comp.has(tk.hash[t1]!)) {
+    return { reject: `common noun '${word(last)} ${word(t1)}'`, namesake: false };
+  }
+
+  let persons = true;
+  let surname = false;
+  for (const p of sp.pats) {
+    if (typeName(d.entType[d.patEnt[p]!]!) !== 'person') persons = false;
+    if (d.patFlags[p]! & P_SURNAME) surname = true;
+  }
+
+  // role noun before a person: "anchor John Roberts"
+  if (persons && t0 > 0 && spaceGap(ctx, t0 - 1) && !(tk.flags[t0 - 1]! & T_UPPER) && ROLES.has(tk.hash[t0 - 1]!)) {
+    const h = tk.hash[t0 - 1]!;
+    let own = false;
+    for (const p of sp.pats) {
+      const e = d.patEnt[p]!;
+      for (let i = d.entTitleOff[e]!; !own && i < d.entTitleOff[e + 1]!; i++) if (ctx.phrase(d.entTitles[i]!).hashes.includes(h)) own = true;
+      for (let i = d.entCtxOff[e]!; !own && i < d.entCtxOff[e + 1]!; i++) if (ctx.phrase(d.entCtx[i]!).hashes.includes(h)) own = true;
+    }
+    if (!own) return { reject: `role '${word(t0 - 1)}' describes someone else`, namesake: false };
+  }
+
+  // acronyms and all-caps text: no adjacency test ("U.S. Navy", "CIA Director", "SENATE VOTE")
+  let lowerInside = false;
+  for (let t = t0; t < t1; t++) if (tk.flags[t]! & T_HAS_LOWER) lowerInside = true;
+  if (!lowerInside) return OK;
+  if (blockFlags(ctx, t0) & BLOCK_TITLE_CASE) return OK;
+
+  if (t0 > 0 && spaceGap(ctx, t0 - 1) && isCapWord(ctx, t0 - 1)) {
+    const p = t0 - 1;
+    let fine = NEIGHBOURS.has(tk.hash[p]!) || ctx.spanEnds.has(t0);
+    // sentence-initial adverbs and participles: "Separately Rubio …", "Speaking Tuesday …"
+    if (!fine && tk.flags[p]! & T_SENT && /(?:ly|ing|ed)$/.test(word(p))) fine = true;
+    if (!fine) {
+      for (const pt of sp.pats) {
+        const e = d.patEnt[pt]!;
+        if (typeName(d.entType[e]!) === 'person' && titleBefore(ctx, e, t0)) {
+          fine = true;
+          break;
+        }
+      }
+    }
+    if (!fine) return { reject: `part of a longer name '${word(p)} ${word(t0)}'`, namesake: surname || persons };
+  }
+  if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
+    const fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
+    if (!fine) return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: false };
+  }
+  return OK;
+}
