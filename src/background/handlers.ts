@@ -5,11 +5,17 @@ import * as q from '../core/kb/queries';
 import { importPack, exportPack, exportPackJsonl } from '../core/kb/import';
 import { parsePackJson, parsePackJsonl, validateEntity } from '../core/pack/schema';
 import browser from '../shared/browser';
+import { IMPORT_CHUNK_CHARS } from '../shared/messages';
 import { db, invalidateMatcher, matcher, matcherBuildInfo } from './kb-service';
 
 type Handlers = {
   [K in BackgroundMessageType]: (payload: RequestOf<ToBackground, K>) => Promise<BackgroundResponses[K]>;
 };
+
+/** Large pack files arrive in pieces (importChunk) before importPack; keyed by an upload id. */
+const uploads = new Map<string, string[]>();
+/** Large exports leave in pieces too (exportChunk), keyed by an export id. */
+const exports = new Map<string, string[]>();
 
 export const handlers: Handlers = {
   async scan({ blocks, pageLang, seenEntityIds, detectUnknown }) {
@@ -57,7 +63,26 @@ export const handlers: Handlers = {
     return { ok: true };
   },
 
-  async importPack({ text, fileName }) {
+  async importChunk({ uploadId, index, text }) {
+    const parts = uploads.get(uploadId) ?? [];
+    parts[index] = text;
+    uploads.set(uploadId, parts);
+    return { ok: true };
+  },
+
+  async importPack({ text: single, uploadId, fileName }) {
+    let text = single;
+    if (uploadId !== undefined) {
+      const parts = uploads.get(uploadId);
+      uploads.delete(uploadId);
+      // Chunks live in memory only: if the worker was stopped mid-upload they are gone, and the reader
+      // is asked to try again rather than importing half a file.
+      if (!parts || parts.some((p) => p === undefined)) {
+        return { ok: false, errors: [{ field: '', message: 'The upload was interrupted (the extension restarted). Please import the file again.' }] };
+      }
+      text = parts.join('');
+    }
+    if (text === undefined) return { ok: false, errors: [{ field: '', message: 'No pack data was sent.' }] };
     const parsed = /\.jsonl$/i.test(fileName) ? parsePackJsonl(text) : parsePackJson(text);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     const kb = await db();
@@ -70,8 +95,23 @@ export const handlers: Handlers = {
   async exportPack({ id, jsonl }) {
     const kb = await db();
     const text = jsonl ? await exportPackJsonl(kb, id) : JSON.stringify(await exportPack(kb, id), null, 2);
-    return { text, fileName: `${id}.${jsonl ? 'jsonl' : 'json'}` };
+    const fileName = `${id}.${jsonl ? 'jsonl' : 'json'}`;
+    if (text.length <= IMPORT_CHUNK_CHARS) return { text, fileName, parts: 1 };
+    const pieces: string[] = [];
+    for (let i = 0; i < text.length; i += IMPORT_CHUNK_CHARS) pieces.push(text.slice(i, i + IMPORT_CHUNK_CHARS));
+    const exportId = crypto.randomUUID();
+    exports.set(exportId, pieces);
+    return { text: pieces[0]!, fileName, parts: pieces.length, exportId };
   },
+
+  async exportChunk({ exportId, index }) {
+    const pieces = exports.get(exportId);
+    const text = pieces?.[index];
+    if (text === undefined) throw new Error('The export was interrupted (the extension restarted). Please export again.');
+    if (index === pieces!.length - 1) exports.delete(exportId);
+    return { text };
+  },
+
 
   async stats() {
     const s = await q.stats(await db());

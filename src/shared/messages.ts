@@ -56,6 +56,9 @@ export interface KbStats {
 
 // ---- content script / extension pages → background -------------------------------------------
 
+/** Characters per import message: ≤ 3 bytes each in UTF-8, so a chunk stays far below Chrome's 64 MiB cap. */
+export const IMPORT_CHUNK_CHARS = 8_000_000;
+
 export const toBackground = {
   /** Find entities in a page's text blocks. The alias index stays in the background (see docs/architecture.md). */
   scan: v.object({
@@ -74,8 +77,21 @@ export const toBackground = {
   listPacks: v.object({}),
   setPackEnabled: v.object({ id, enabled: v.boolean() }),
   removePack: v.object({ id }),
-  importPack: v.object({ text: v.pipe(v.string(), v.maxLength(200_000_000)), fileName: shortText }),
+  /** A pack file small enough for one message, or the id of an upload sent with importChunk. */
+  importPack: v.object({
+    text: v.optional(v.pipe(v.string(), v.maxLength(IMPORT_CHUNK_CHARS))),
+    uploadId: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/))),
+    fileName: shortText,
+  }),
+  /** One piece of a large pack file. Chrome refuses messages over 64 MiB, and packs can be larger. */
+  importChunk: v.object({
+    uploadId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/)),
+    index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(199)),
+    text: v.pipe(v.string(), v.maxLength(IMPORT_CHUNK_CHARS)),
+  }),
   exportPack: v.object({ id, jsonl: v.optional(v.boolean()) }),
+  /** The remaining pieces of an export too large for one reply (see IMPORT_CHUNK_CHARS). */
+  exportChunk: v.object({ exportId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/)), index: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(199)) }),
   stats: v.object({}),
   searchEntities: v.object({ prefix: shortText, limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
   setNote: v.object({ id, text: v.pipe(v.string(), v.maxLength(10_000)) }),
@@ -111,7 +127,10 @@ export interface BackgroundResponses {
   setPackEnabled: { ok: true };
   removePack: { ok: true };
   importPack: { ok: true; pack: PackInfo } | { ok: false; errors: ImportProblem[] };
-  exportPack: { text: string; fileName: string };
+  importChunk: { ok: true };
+  /** `text` is the whole file, or its first piece when `parts` > 1 (fetch the rest with exportChunk). */
+  exportPack: { text: string; fileName: string; parts: number; exportId?: string };
+  exportChunk: { text: string };
   stats: KbStats;
   searchEntities: { entities: EntityView[] };
   setNote: { ok: true };

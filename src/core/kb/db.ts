@@ -1,11 +1,12 @@
 // The knowledge base: one IndexedDB database (through Dexie) holding the installed packs' entities and,
 // in separate tables, everything the reader made (notes, muted entities, wrong-match reports, custom
-// entities). Pack operations (import, update, remove) only ever touch `entities` and `packs`.
+// entities). Pack operations (import, update, remove) only ever touch `entities`, `packs` and `aliasIndex`.
 //
 // Versions are explicit. Every schema change adds a version with an .upgrade() that transforms the data
 // the earlier version wrote; versions are never edited once released.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { EntityType, PackEntity, PackMeta } from '../types';
+import { buildAliasIndex, type AliasIndexRow } from './alias-index';
 import { aliasKeysOf, domainKeysOf } from './normalize';
 
 /** A pack entity as stored: the entity exactly as it was in the pack, plus bookkeeping fields. */
@@ -15,15 +16,13 @@ export interface EntityRow extends PackEntity {
   packId: string;
   /** Position in the pack file, so export reproduces the original order. */
   ord: number;
-  /** Normalised name + aliases (normalize.ts), multi-entry index. */
-  aliasKeys: string[];
   /** Normalised `domains` (normalize.ts), multi-entry index; always an array. */
   domainKeys: string[];
   updatedAt: number;
 }
 
 /** Bookkeeping fields added to stored entities; export removes exactly these. */
-export const ROW_FIELDS = ['key', 'packId', 'ord', 'aliasKeys', 'domainKeys', 'updatedAt'] as const;
+export const ROW_FIELDS = ['key', 'packId', 'ord', 'domainKeys', 'updatedAt'] as const;
 
 export interface PackRow {
   id: string;
@@ -38,6 +37,8 @@ export interface PackRow {
   /** Number of aliases (not counting names) in the pack, and entities per type: for stats without a scan. */
   aliasCount: number;
   byType: Partial<Record<EntityType, number>>;
+  /** The stamp of the pack's `aliasIndex` row (alias-index.ts), written in the same transaction. */
+  aliasStamp: string;
 }
 
 export interface NoteRow {
@@ -112,8 +113,23 @@ export const SCHEMA_V2 = {
   meta: 'key',
 } as const;
 
+export const SCHEMA_V3 = {
+  // Names and aliases are no longer a multi-entry index here (~350k index records per 100k entities,
+  // most of the import time) but one compact row per pack in `aliasIndex` (alias-index.ts).
+  entities: 'key, id, *domainKeys',
+  aliasIndex: 'packId',
+  packs: 'id',
+  notes: 'id, updatedAt',
+  muted: 'id, mutedAt',
+  reports: '++reportId, id, createdAt',
+  customEntities: 'id, updatedAt, *aliasKeys, type, *domainKeys',
+  cache: 'key, expiresAt',
+  meta: 'key',
+} as const;
+
 export class KnowledgeDb extends Dexie {
   entities!: Table<EntityRow, string>;
+  aliasIndex!: Table<AliasIndexRow, string>;
   packs!: Table<PackRow, string>;
   notes!: Table<NoteRow, string>;
   muted!: Table<MutedRow, string>;
@@ -128,6 +144,9 @@ export class KnowledgeDb extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => upgradeV1toV2(tx));
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => upgradeV2toV3(tx));
   }
 }
 
@@ -141,7 +160,7 @@ async function upgradeV1toV2(tx: import('dexie').Transaction): Promise<void> {
     .table('entities')
     .toCollection()
     .modify((e: Loose) => {
-      const ent = e as unknown as EntityRow & { seq?: number };
+      const ent = e as unknown as EntityRow & { seq?: number; aliasKeys?: string[] };
       ent.aliases = Array.isArray(ent.aliases) ? ent.aliases : [];
       ent.aliasKeys = aliasKeysOf(ent);
       ent.domainKeys = domainKeysOf(ent);
@@ -197,4 +216,32 @@ async function upgradeV1toV2(tx: import('dexie').Transaction): Promise<void> {
     });
   // The serialised matcher was built from v1 rows; let it be rebuilt.
   await tx.table('meta').delete('matcher');
+}
+
+/**
+ * v2 → v3: the `*aliasKeys` index on entities is replaced by one `aliasIndex` row per pack. One pass
+ * over the entities drops the stored `aliasKeys` and collects what the index needs; then each pack gets
+ * its index row and the matching stamp. Entity data, user data and `meta` are otherwise unchanged.
+ */
+async function upgradeV2toV3(tx: import('dexie').Transaction): Promise<void> {
+  type Slim = { ord: number; id: string; name: string; aliases: string[] };
+  const perPack = new Map<string, Slim[]>();
+  await tx
+    .table('entities')
+    .toCollection()
+    .modify((e: Loose) => {
+      delete e.aliasKeys;
+      const ent = e as unknown as EntityRow;
+      let list = perPack.get(ent.packId);
+      if (!list) perPack.set(ent.packId, (list = []));
+      list.push({ ord: ent.ord, id: ent.id, name: ent.name, aliases: Array.isArray(ent.aliases) ? ent.aliases : [] });
+    });
+  const packIds = (await tx.table('packs').toCollection().primaryKeys()) as string[];
+  for (const packId of packIds) {
+    // Index positions follow pack order, as importPack writes them.
+    const ents = (perPack.get(packId) ?? []).sort((a, b) => a.ord - b.ord);
+    const row = buildAliasIndex(packId, ents);
+    await tx.table('aliasIndex').put(row);
+    await tx.table('packs').update(packId, { aliasStamp: row.stamp });
+  }
 }

@@ -1,10 +1,12 @@
-// Pack import and export. Import is one read-write transaction over `entities` and `packs`: the pack's
-// previous entities are deleted, the new ones added in chunks, and the pack row written. If anything
-// fails, IndexedDB aborts the transaction and the database is exactly as it was before.
+// Pack import and export. Import is one read-write transaction over `entities`, `aliasIndex` and `packs`:
+// the pack's previous entities are deleted, the new ones added in chunks, and the alias index row and
+// pack row written. If anything fails, IndexedDB aborts the transaction and the database is exactly as it
+// was before.
 import type { PackEntity, PackFile, EntityType } from '../types';
 import type { PackInfo } from '../../shared/messages';
+import { buildAliasIndex, rememberAliasIndex } from './alias-index';
 import { type EntityRow, type KnowledgeDb, type PackRow } from './db';
-import { aliasKeysOf, domainKeysOf } from './normalize';
+import { domainKeysOf } from './normalize';
 
 export const IMPORT_CHUNK = 5_000;
 
@@ -42,6 +44,8 @@ export async function importPack(db: KnowledgeDb, pack: PackFile, opts: ImportOp
     byType[e.type] = (byType[e.type] ?? 0) + 1;
     aliasCount += e.aliases.length;
   }
+  // Built before the transaction: pure computation that must not hold it open.
+  const aliasIndex = buildAliasIndex(packId, pack.entities);
   // Rows are built one chunk at a time (keeps peak memory and GC down for 100k+ entities).
   const buildRows = (from: number, to: number): EntityRow[] => {
     const rows: EntityRow[] = new Array(to - from);
@@ -53,7 +57,6 @@ export async function importPack(db: KnowledgeDb, pack: PackFile, opts: ImportOp
       r.key = `${packId}:${e.id}`;
       r.packId = packId;
       r.ord = i;
-      r.aliasKeys = aliasKeysOf(e);
       r.domainKeys = domainKeysOf(e);
       r.updatedAt = now;
       rows[i - from] = r as unknown as EntityRow;
@@ -61,7 +64,7 @@ export async function importPack(db: KnowledgeDb, pack: PackFile, opts: ImportOp
     return rows;
   };
   let row!: PackRow;
-  await db.transaction('rw', db.entities, db.packs, async () => {
+  await db.transaction('rw', db.entities, db.aliasIndex, db.packs, async () => {
     const existing = await db.packs.get(packId);
     // Installation order decides which pack wins for an id that several packs share: keep it strict
     // even when two imports land in the same millisecond.
@@ -78,6 +81,7 @@ export async function importPack(db: KnowledgeDb, pack: PackFile, opts: ImportOp
       await db.entities.bulkAdd(buildRows(i, end));
       opts.onProgress?.(end, total);
     }
+    await db.aliasIndex.put(aliasIndex);
     row = {
       id: packId,
       name: meta.name,
@@ -89,16 +93,19 @@ export async function importPack(db: KnowledgeDb, pack: PackFile, opts: ImportOp
       meta,
       aliasCount,
       byType,
+      aliasStamp: aliasIndex.stamp,
     };
     await db.packs.put(row);
   });
+  // Only now: an aborted import must leave this connection's copy of the previous index in place.
+  rememberAliasIndex(db, aliasIndex);
   return toPackInfo(row);
 }
 
 /** A stored row back to the entity as it was in the pack (bookkeeping fields removed, key order kept). */
 export function rowToEntity(row: EntityRow): PackEntity {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { key, packId, ord, aliasKeys, domainKeys, updatedAt, ...entity } = row;
+  const { key, packId, ord, domainKeys, updatedAt, ...entity } = row;
   return entity;
 }
 

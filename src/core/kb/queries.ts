@@ -5,6 +5,7 @@
 import type { EntityType, PackEntity } from '../types';
 import type { EntityView, PackInfo, ReportView } from '../../shared/messages';
 import type { MatcherEntity } from '../match';
+import { aliasIndexesOf, forgetAliasIndex } from './alias-index';
 import type { CustomEntityRow, EntityRow, KnowledgeDb, PackRow } from './db';
 import { packKeyRange, rowToEntity, toPackInfo } from './import';
 import { aliasKey, aliasKeysOf, domainKey, domainKeysOf } from './normalize';
@@ -154,19 +155,33 @@ export async function findPublisherByDomain(db: KnowledgeDb, hostname: string): 
 export async function searchByPrefix(db: KnowledgeDb, prefix: string, limit: number): Promise<EntityView[]> {
   const k = aliasKey(prefix);
   if (!k || limit <= 0) return [];
-  const packs = await packIndex(db);
-  const enabled = (r: EntityRow) => packs.byId.get(r.packId)?.enabled === true;
   // Fetch more than `limit`: several aliases of one entity, and shadowed ids, collapse below.
   const want = limit * 3 + 10;
-  const [custom, fromPacks] = await Promise.all([
-    db.customEntities.where('aliasKeys').startsWith(k).distinct().limit(want).toArray(),
-    db.entities.where('aliasKeys').startsWith(k).distinct().filter(enabled).limit(want).toArray(),
-  ]);
+  const { packs, fromPacks } = await db.transaction('r', db.packs, db.aliasIndex, db.entities, async () => {
+    const packs = await packIndex(db);
+    const enabled = [...packs.byId.values()].filter((p) => p.enabled);
+    // Per enabled pack, the first `want` distinct entities in key order from the prefix's range of keys.
+    const pks: string[] = [];
+    for (const idx of await aliasIndexesOf(db, enabled)) {
+      const seen = new Set<number>();
+      for (let i = idx.lowerBound(k); i < idx.size && seen.size < want && idx.keyAt(i).startsWith(k); i++) {
+        for (const pos of idx.postingsAt(i)) {
+          if (seen.has(pos)) continue;
+          seen.add(pos);
+          pks.push(`${idx.packId}:${idx.idAt(pos)}`);
+          if (seen.size >= want) break;
+        }
+      }
+    }
+    const rows = await db.entities.bulkGet(pks);
+    return { packs, fromPacks: rows.filter((r): r is EntityRow => !!r) };
+  });
+  const custom = await db.customEntities.where('aliasKeys').startsWith(k).distinct().limit(want).toArray();
   const picked = [...pickRows([...custom, ...fromPacks], packs, false).values()];
   const rank = (r: AnyRow): number => {
     const name = aliasKey(r.name);
     if (name === k) return 0;
-    if (r.aliasKeys.includes(k)) return 1;
+    if (aliasKeysOf(r).includes(k)) return 1;
     if (name.startsWith(k)) return 2;
     return 3;
   };
@@ -233,11 +248,13 @@ export async function setPackEnabled(db: KnowledgeDb, id: string, enabled: boole
 
 /** Removes a pack's entities and its row. Notes, mutes, reports and custom entities are kept. */
 export async function removePack(db: KnowledgeDb, id: string): Promise<void> {
-  await db.transaction('rw', db.entities, db.packs, async () => {
+  await db.transaction('rw', db.entities, db.aliasIndex, db.packs, async () => {
     const [lo, hi] = packKeyRange(id);
     await db.entities.where('key').between(lo, hi, true, false).delete();
+    await db.aliasIndex.delete(id);
     await db.packs.delete(id);
   });
+  forgetAliasIndex(db, id);
 }
 
 export interface KbCounts {
@@ -386,18 +403,42 @@ export async function clearCache(db: KnowledgeDb): Promise<void> {
 export { rowToEntity };
 
 /**
- * Pack and custom entity rows whose name or alias has one of these normalised keys (aliasKey()).
- * One read transaction with one `equals` request per key, rather than `anyOf`: both are fast in
- * browsers, but fake-indexeddb walks its index from the start on every cursor jump that anyOf makes.
+ * Pack entity rows (of every installed pack, enabled or not) whose name or an alias has one of these
+ * normalised keys (aliasKey()), by key; each key's rows in primary-key order. Keys are resolved in the
+ * packs' alias indexes (alias-index.ts: in memory, or one request to load), then all rows are read with
+ * one bulkGet, in one read transaction.
  */
 export async function findByAliasKeys(db: KnowledgeDb, keys: readonly string[]): Promise<Map<string, EntityRow[]>> {
   const unique = [...new Set(keys)];
-  const found = await db.transaction('r', db.entities, () =>
-    Promise.all(unique.map((k) => db.entities.where('aliasKeys').equals(k).toArray())),
-  );
-  const out = new Map<string, EntityRow[]>();
-  unique.forEach((k, i) => {
-    if (found[i]!.length) out.set(k, found[i]!);
+  return db.transaction('r', db.packs, db.aliasIndex, db.entities, async () => {
+    const indexes = await aliasIndexesOf(db, await db.packs.toArray());
+    const pksByKey = new Map<string, string[]>();
+    const all = new Set<string>(); // an entity found by several keys is read once
+    for (const k of unique) {
+      let pks: string[] | undefined;
+      for (const idx of indexes) {
+        const found = idx.find(k);
+        if (!found) continue;
+        pks ??= [];
+        for (const pos of found) pks.push(`${idx.packId}:${idx.idAt(pos)}`);
+      }
+      if (!pks) continue;
+      pks.sort();
+      pksByKey.set(k, pks);
+      for (const pk of pks) all.add(pk);
+    }
+    const pkList = [...all];
+    const rows = await db.entities.bulkGet(pkList);
+    const byPk = new Map<string, EntityRow>();
+    pkList.forEach((pk, i) => {
+      const r = rows[i];
+      if (r) byPk.set(pk, r);
+    });
+    const out = new Map<string, EntityRow[]>();
+    for (const [k, pks] of pksByKey) {
+      const found = pks.map((pk) => byPk.get(pk)).filter((r): r is EntityRow => !!r);
+      if (found.length) out.set(k, found);
+    }
+    return out;
   });
-  return out;
 }

@@ -33,13 +33,12 @@ export function blockFlags(ctx: ScanContext, t: number): number {
     if (fl & T_UPPER) cap++;
   }
   f = 0;
-  if (long >= 3 && cap >= long * 0.75) f |= BLOCK_TITLE_CASE;
   const text = ctx.blocks[b]!.trimEnd();
   const last = text.charCodeAt(text.length - 1);
-  // . ! ? " ” ) …
-  if (e - s <= 25 && !(last === 46 || last === 33 || last === 63 || last === 34 || last === 0x201d || last === 41 || last === 0x2026)) {
-    f |= BLOCK_HEADLINE;
-  }
+  // a sentence ends with . ! ? " ” ) …; headlines usually do not
+  const sentence = last === 46 || last === 33 || last === 63 || last === 34 || last === 0x201d || last === 41 || last === 0x2026;
+  if (!sentence && long >= 3 && cap >= long * 0.75) f |= BLOCK_TITLE_CASE;
+  if (!sentence && e - s <= 25) f |= BLOCK_HEADLINE;
   ctx.blockFlags.set(b, f);
   return f;
 }

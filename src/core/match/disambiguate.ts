@@ -11,7 +11,7 @@ import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
-import { DETERMINERS, LOCATIVES } from './stopwords';
+import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 export const NEAR_TOKENS = 10;
@@ -51,9 +51,13 @@ function phraseAt(ctx: ScanContext, strIdx: number, t: number): boolean {
 }
 
 const VARIANTS = new WeakMap<ScanContext['d'], Map<number, [number, number, number, number]>>();
+let lastVD: ScanContext['d'] | null = null;
+let lastVM: Map<number, [number, number, number, number]> | undefined;
 function variants(ctx: ScanContext, strIdx: number): [number, number, number, number] {
-  let m = VARIANTS.get(ctx.d);
+  let m = ctx.d === lastVD ? lastVM : VARIANTS.get(ctx.d);
   if (!m) VARIANTS.set(ctx.d, (m = new Map()));
+  lastVD = ctx.d;
+  lastVM = m;
   let v = m.get(strIdx);
   if (!v) {
     const ph = ctx.phrase(strIdx);
@@ -70,6 +74,24 @@ function variants(ctx: ScanContext, strIdx: number): [number, number, number, nu
     m.set(strIdx, v);
   }
   return v;
+}
+
+/** First token of the scan where context phrase c occurs, or -1. */
+function findAnywhere(ctx: ScanContext, c: number): number {
+  const tk = ctx.tk;
+  let first = ctx.firstToken;
+  if (!first) {
+    first = new Map();
+    for (let t = tk.n - 1; t >= 0; t--) first.set(tk.hash[t]!, t);
+    ctx.firstToken = first;
+  }
+  let from = tk.n;
+  for (const h of variants(ctx, c)) {
+    const f = first.get(h);
+    if (f !== undefined && f < from) from = f;
+  }
+  for (let t = from; t < tk.n; t++) if (phraseAt(ctx, c, t)) return t;
+  return -1;
 }
 
 /** Context words near the span (+2) or anywhere in the scan (+1); one text token counts once.
@@ -90,8 +112,8 @@ function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]
       if (t >= span.t0 && t < span.t1) continue;
       if (tk.block[t] !== b) continue;
       if (usedTok.includes(t)) continue;
-      if (isDateline(ctx, t)) continue; // "ATLANTA —" says where the reporter is, not what the name is
-      if (phraseAt(ctx, c, t)) {
+      // "ATLANTA —" says where the reporter is, not what the name is
+      if (phraseAt(ctx, c, t) && !isDateline(ctx, t)) {
         // right next to the name: "news agency AFP", "Sinaloa cartel"
         next = t === span.t1 || t + ctx.phrase(c).hashes.length === span.t0;
         if (near < 0 || next) near = t;
@@ -108,13 +130,7 @@ function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]
     }
     let any = ctx.anyCache.get(c);
     if (any === undefined) {
-      any = -1;
-      for (let t = 0; t < tk.n; t++) {
-        if (phraseAt(ctx, c, t)) {
-          any = t;
-          break;
-        }
-      }
+      any = findAnywhere(ctx, c);
       ctx.anyCache.set(c, any);
     }
     // a context word that is only inside this very span does not count
@@ -128,8 +144,18 @@ function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]
   return Math.min(score, 8);
 }
 
-function lowerKey(s: string): string {
+function lowerKeyOf(s: string): string {
   return foldString(s).toLowerCase().replace(/[\s\-]+/g, ' ').trim();
+}
+
+const LOWER_KEYS = new WeakMap<ScanContext['d'], Map<number, string>>();
+/** lowerKey of string-table entry i (cached per matcher data). */
+function lowerKey(ctx: ScanContext, i: number): string {
+  let m = LOWER_KEYS.get(ctx.d);
+  if (!m) LOWER_KEYS.set(ctx.d, (m = new Map()));
+  let k = m.get(i);
+  if (k === undefined) m.set(i, (k = lowerKeyOf(ctx.d.strings[i]!)));
+  return k;
 }
 
 function pageNames(ctx: ScanContext): Map<string, number> {
@@ -137,10 +163,29 @@ function pageNames(ctx: ScanContext): Map<string, number> {
   const d = ctx.d;
   const m = new Map<string, number>();
   for (const e of ctx.confirmed.keys()) {
-    m.set(lowerKey(d.strings[d.entId[e]!]!), e);
-    for (let i = d.entAliasOff[e]!; i < d.entAliasOff[e + 1]!; i++) m.set(lowerKey(d.strings[d.entAliases[i]!]!), e);
+    m.set(lowerKey(ctx, d.entId[e]!), e);
+    for (let i = d.entAliasOff[e]!; i < d.entAliasOff[e + 1]!; i++) m.set(lowerKey(ctx, d.entAliases[i]!), e);
   }
   ctx.pageNames = m;
+  return m;
+}
+
+/** lowerKey(context string) → confirmed entities whose context has it (reverse co-occurrence), per scan. */
+function pageContexts(ctx: ScanContext): Map<string, number[]> {
+  if (ctx.pageContexts) return ctx.pageContexts;
+  const d = ctx.d;
+  const m = new Map<string, number[]>();
+  if (ctx.confirmed.size < 200) {
+    for (const o of ctx.confirmed.keys()) {
+      for (let i = d.entCtxOff[o]!; i < d.entCtxOff[o + 1]!; i++) {
+        const k = lowerKey(ctx, d.entCtx[i]!);
+        const a = m.get(k);
+        if (!a) m.set(k, [o]);
+        else if (!a.includes(o)) a.push(o);
+      }
+    }
+  }
+  ctx.pageContexts = m;
   return m;
 }
 
@@ -151,22 +196,17 @@ function cooccurrence(ctx: ScanContext, ent: number, parts: string[], found: Set
   const hits = new Set<number>();
   for (let i = d.entCtxOff[ent]!; i < d.entCtxOff[ent + 1]!; i++) {
     if (found.has(d.entCtx[i]!)) continue; // already counted as a context word in the text
-    const o = names.get(lowerKey(d.strings[d.entCtx[i]!]!));
+    const o = names.get(lowerKey(ctx, d.entCtx[i]!));
     if (o !== undefined && o !== ent) hits.add(o);
   }
   // reverse: a confirmed entity's context mentions this entity's id or name
-  if (ctx.confirmed.size < 200) {
-    const mine = new Set<string>([lowerKey(d.strings[d.entId[ent]!]!)]);
-    for (let i = d.entAliasOff[ent]!; i < d.entAliasOff[ent + 1]!; i++) mine.add(lowerKey(d.strings[d.entAliases[i]!]!));
-    for (const o of ctx.confirmed.keys()) {
-      if (o === ent || hits.has(o)) continue;
-      for (let i = d.entCtxOff[o]!; i < d.entCtxOff[o + 1]!; i++) {
-        if (mine.has(lowerKey(d.strings[d.entCtx[i]!]!))) {
-          hits.add(o);
-          break;
-        }
-      }
-    }
+  const rev = pageContexts(ctx);
+  if (rev.size) {
+    const add = (k: string): void => {
+      for (const o of rev.get(k) ?? []) if (o !== ent) hits.add(o);
+    };
+    add(lowerKey(ctx, d.entId[ent]!));
+    for (let i = d.entAliasOff[ent]!; i < d.entAliasOff[ent + 1]!; i++) add(lowerKey(ctx, d.entAliases[i]!));
   }
   let n = 0;
   for (const o of hits) {
@@ -312,6 +352,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
 
 const LOCATIVE = new Set([...LOCATIVES].map(hashToken));
 const DETERMINER = new Set([...DETERMINERS].map(hashToken));
+const INSTITUTION = new Set([...INSTITUTION_WORDS].map(hashToken));
 const CONJ = new Set(['and', 'or', 'y', 'e', 'o', 'und', 'et', 'nor'].map(hashToken));
 const COMMA_GAP = /^\s*,\s*$/;
 const WHERE = new Set(['where', 'donde', 'ou', 'wo', 'onde'].map(hashToken));
@@ -323,8 +364,10 @@ export function isDateline(ctx: ScanContext, t: number): boolean {
   const tk = ctx.tk;
   const b = tk.block[t]!;
   let s = t;
-  while (s > 0 && tk.block[s - 1] === b) s--;
-  if (t - s > 3) return false;
+  while (s > 0 && tk.block[s - 1] === b) {
+    s--;
+    if (t - s > 3) return false;
+  }
   for (let i = s; i <= t + 3 && i < tk.n && tk.block[i] === b; i++) {
     if (!(tk.flags[i]! & T_UPPER)) return false;
     const g = i + 1 < tk.n && tk.block[i + 1] === b ? ctx.blocks[b]!.slice(tk.oend[i]!, tk.ostart[i + 1]!) : '';
@@ -431,8 +474,11 @@ function properUse(ctx: ScanContext, ent: number, span: Span): boolean {
   if (!(f & T_UPPER) || !(f & T_HAS_LOWER) || f & T_SENT) return false;
   if (blockFlags(ctx, span.t0) & BLOCK_TITLE_CASE) return false;
   const type = typeName(ctx.d.entType[ent]!);
-  // "the Herald", "the Post": generic newspaper words need context
+  // "the Herald", "the Post": generic newspaper words need context; so do "Senate", "House", "Congress"
   if (type === 'publisher' || type === 'person') return false;
+  if (INSTITUTION.has(tk.hash[span.t0]!) && span.t1 - span.t0 === 1) return false;
+  // "Chase Elliott … Chase drove well": the word is someone's given name on this page
+  if (span.t1 - span.t0 === 1 && ctx.givenNames.has(tk.hash[span.t0]!)) return false;
   const before = wordBefore(ctx, span);
   if (before && DETERMINER.has(before) && (type === 'place' || type === 'organization')) return false;
   return true;

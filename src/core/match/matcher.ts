@@ -297,9 +297,12 @@ export class Matcher {
       seen,
       pageLang,
       anyCache: new Map(),
+      firstToken: null,
       pageNames: null,
+      pageContexts: null,
       mentions: new Map(),
       namesakes: new Map(),
+      givenNames: new Set(),
       blockFlags: new Map(),
       spanStarts: new Set(),
       spanEnds: new Set(),
@@ -329,6 +332,7 @@ export class Matcher {
       if (sp.t1 > coverEnd) coverEnd = sp.t1;
       const st = structuralCheck(ctx, sp);
       if (st.reject) {
+        if (st.givenName && !inside) ctx.givenNames.add(tk.hash[sp.t0]!);
         if (st.namesake && !inside) {
           const h = tk.hash[sp.t1 - 1]!;
           let a = ctx.namesakes.get(h);

@@ -15,12 +15,18 @@ export interface ScanContext {
   pageLang: string | null;
   /** Context word (string index) → found anywhere in the scan (token index or -1). */
   anyCache: Map<number, number>;
+  /** Lazily: token hash → first token index with that hash. */
+  firstToken: Map<number, number> | null;
   /** Lazily: lower-cased ids/names/aliases of confirmed entities → entity. */
   pageNames: Map<string, number> | null;
+  /** Lazily: lower-cased context strings of confirmed entities → those entities. */
+  pageContexts: Map<string, number[]> | null;
   /** Entity → token indices of its unambiguous full-name matches (pass 1), ascending. */
   mentions: Map<number, number[]>;
   /** Hash of a surname → token indices where it was part of another person's name ("Dale Turner"). */
   namesakes: Map<number, number[]>;
+  /** Hashes of one-word names used as given names on the page ("Chase" in "Chase Elliott"). */
+  givenNames: Set<number>;
   /** Block → BLOCK_* flags (computed lazily). */
   blockFlags: Map<number, number>;
   /** Token indices where some candidate span starts / ends (exclusive end). */

@@ -149,3 +149,23 @@ export const ROLE_NOUNS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Generic institution words (many countries have a Senate, a House, a Congress): as one-word aliases they
+ *  always need context, even when capitalised in running text. */
+export const INSTITUTION_WORDS = new Set(
+  `nation republic union congress senate house court state church army navy police government parliament assembly
+  council cabinet treasury ministry administration commission party`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Capitalised heads of "X of <name>" names that are not the name itself: "Gulf of Mexico", "Bank of Japan",
+ *  "University of Georgia". */
+export const OF_HEADS = new Set(
+  `gulf sea bay strait straits isle isles island islands cape lake river mount mountains coast bank university college
+  school institute museum church cathedral diocese archdiocese duke duchess earl prince princess order port city
+  county district province republic kingdom commonwealth federation league
+  ciudad golfo banco universidad estado mar isla islas puerto provincia`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -13,12 +13,16 @@ import { P_SURNAME, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
 import type { Span } from './disambiguate';
-import { COMMON_CAPITALISED, COMMON_COMPOUNDS, NAME_NEIGHBOURS, ROLE_NOUNS } from './stopwords';
+import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
 const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
 const ROLES = hashes(ROLE_NOUNS);
+const INSTITUTION = hashes(INSTITUTION_WORDS);
+const S = hashToken('s');
+const HEADS = hashes(OF_HEADS);
+const OF = hashes(['of', 'de', 'del', 'du', 'des', 'di']);
 const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
 
 /** Capitalised (not all-caps) word token. */
@@ -32,9 +36,12 @@ export interface Structural {
   reject: string | null;
   /** Rejected because a different capitalised given name precedes a person's surname. */
   namesake: boolean;
+  /** Rejected because a capitalised word follows a one-word name: the word is a given name on this page
+   *  ("Chase Elliott"), so a later bare "Chase" needs context. */
+  givenName: boolean;
 }
 
-const OK: Structural = { reject: null, namesake: false };
+const OK: Structural = { reject: null, namesake: false, givenName: false };
 
 export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   const d = ctx.d;
@@ -48,7 +55,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   // common-noun compound: "Brazil nuts"
   const comp = COMPOUNDS.get(tk.hash[last]!);
   if (comp && spaceGap(ctx, last) && !(tk.flags[t1]! & T_UPPER) && comp.has(tk.hash[t1]!)) {
-    return { reject: `common noun '${word(last)} ${word(t1)}'`, namesake: false };
+    return { reject: `common noun '${word(last)} ${word(t1)}'`, namesake: false, givenName: false };
   }
 
   let persons = true;
@@ -59,15 +66,17 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   }
 
   // role noun before a person: "anchor John Roberts"
-  if (persons && t0 > 0 && spaceGap(ctx, t0 - 1) && !(tk.flags[t0 - 1]! & T_UPPER) && ROLES.has(tk.hash[t0 - 1]!)) {
+  // (only for office holders — people with titles — and not after "former": "former Fox host Pete Hegseth")
+  if (persons && t0 > 0 && spaceGap(ctx, t0 - 1) && !(tk.flags[t0 - 1]! & T_UPPER) && ROLES.has(tk.hash[t0 - 1]!) && !formerBefore(ctx, t0 - 1)) {
     const h = tk.hash[t0 - 1]!;
     let own = false;
     for (const p of sp.pats) {
       const e = d.patEnt[p]!;
+      if (d.entTitleOff[e + 1]! === d.entTitleOff[e]!) own = true;
       for (let i = d.entTitleOff[e]!; !own && i < d.entTitleOff[e + 1]!; i++) if (ctx.phrase(d.entTitles[i]!).hashes.includes(h)) own = true;
       for (let i = d.entCtxOff[e]!; !own && i < d.entCtxOff[e + 1]!; i++) if (ctx.phrase(d.entCtx[i]!).hashes.includes(h)) own = true;
     }
-    if (!own) return { reject: `role '${word(t0 - 1)}' describes someone else`, namesake: false };
+    if (!own) return { reject: `role '${word(t0 - 1)}' describes someone else`, namesake: false, givenName: false };
   }
 
   // acronyms and all-caps text: no adjacency test ("U.S. Navy", "CIA Director", "SENATE VOTE")
@@ -76,9 +85,17 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (!lowerInside) return OK;
   if (blockFlags(ctx, t0) & BLOCK_TITLE_CASE) return OK;
 
+  // "Italy’s Senate", "Peru’s Congress": an institution word owned by another name is that name's institution
+  if (t1 - t0 === 1 && INSTITUTION.has(tk.hash[t0]!) && t0 >= 2 && tk.hash[t0 - 1] === S && tk.block[t0 - 2] === tk.block[t0]) {
+    const g = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
+    if ((g === "'" || g === '\u2019') && tk.flags[t0 - 2]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
+      return { reject: `'${word(t0 - 2)}’s ${word(t0)}' belongs to another name`, namesake: false, givenName: false };
+    }
+  }
   if (t0 > 0 && spaceGap(ctx, t0 - 1) && isCapWord(ctx, t0 - 1)) {
     const p = t0 - 1;
     let fine = NEIGHBOURS.has(tk.hash[p]!) || ctx.spanEnds.has(t0);
+    if (!fine && tk.flags[p]! & T_SENT && ROLES.has(tk.hash[p]!)) fine = true; // "Actor Will Smith arrived."
     // sentence-initial adverbs and participles: "Separately Rubio …", "Speaking Tuesday …"
     if (!fine && tk.flags[p]! & T_SENT && /(?:ly|ing|ed)$/.test(word(p))) fine = true;
     if (!fine) {
@@ -90,11 +107,32 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
         }
       }
     }
-    if (!fine) return { reject: `part of a longer name '${word(p)} ${word(t0)}'`, namesake: surname || persons };
+    if (!fine) return { reject: `part of a longer name '${word(p)} ${word(t0)}'`, namesake: surname || persons, givenName: false };
+  }
+  // "Gulf of Mexico", "University of Georgia"; "House of Lords"
+  if (t0 >= 2 && OF.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 2) && spaceGap(ctx, t0 - 1)) {
+    if (isCapWord(ctx, t0 - 2) && HEADS.has(tk.hash[t0 - 2]!)) {
+      return { reject: `part of a longer name '${word(t0 - 2)} ${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false };
+    }
+  }
+  if (t1 - t0 === 1 && t1 + 1 < tk.n && OF.has(tk.hash[t1]!) && !(tk.flags[t1]! & T_UPPER) && spaceGap(ctx, last) && spaceGap(ctx, t1)) {
+    if (isCapWord(ctx, t1 + 1) && !NEIGHBOURS.has(tk.hash[t1 + 1]!) && !ctx.spanStarts.has(t1 + 1)) {
+      return { reject: `part of a longer name '${word(t0)} ${word(t1)} ${word(t1 + 1)}'`, namesake: false, givenName: false };
+    }
   }
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
     const fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
-    if (!fine) return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: false };
+    // "Kim Yo Jong" is not Kim Jong Un: a later bare "Kim" is not linked either
+    if (!fine) return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: surname, givenName: t1 - t0 === 1 };
   }
   return OK;
+}
+
+const FORMER = hashes(['former', 'ex', 'onetime', 'one-time', 'retired', 'erstwhile', 'longtime']);
+
+/** "former" (or "ex-", "retired") within the four tokens before token t, in the same block. */
+function formerBefore(ctx: ScanContext, t: number): boolean {
+  const tk = ctx.tk;
+  for (let i = t - 1; i >= 0 && i >= t - 4 && tk.block[i] === tk.block[t]; i--) if (FORMER.has(tk.hash[i]!)) return true;
+  return false;
 }

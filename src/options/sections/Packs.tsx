@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ImportProblem, KbStats, PackInfo } from '../../shared/messages';
+import { IMPORT_CHUNK_CHARS, type ImportProblem, type KbStats, type PackInfo } from '../../shared/messages';
 import { sendToBackground } from '../../shared/messaging';
 import { formatDate, t } from '../../shared/i18n';
 import { ENTITY_TYPES } from '../../core/types';
@@ -43,7 +43,7 @@ export function PacksSection({ dataVersion, onChanged }: DataProps) {
   };
 
   const exportPack = (p: PackInfo, jsonl: boolean) =>
-    void sendToBackground('exportPack', { id: p.id, jsonl }).then(
+    void receivePack(p.id, jsonl).then(
       (r) => downloadText(r.text, r.fileName, jsonl ? 'application/x-ndjson' : 'application/json'),
       (e) => setError(errorText(e)),
     );
@@ -60,7 +60,7 @@ export function PacksSection({ dataVersion, onChanged }: DataProps) {
     setImp({ status: 'busy', mb: (file.size / 1_048_576).toFixed(1) });
     try {
       const text = await file.text();
-      const r = await sendToBackground('importPack', { text, fileName: file.name });
+      const r = await sendPack(text, file.name);
       if (r.ok) {
         setImp({ status: 'done', pack: r.pack });
         onChanged();
@@ -165,4 +165,23 @@ export function PacksSection({ dataVersion, onChanged }: DataProps) {
       )}
     </Section>
   );
+}
+
+/** Sends a pack file to the background, in pieces when it is too large for one message. */
+async function sendPack(text: string, fileName: string) {
+  if (text.length <= IMPORT_CHUNK_CHARS) return sendToBackground('importPack', { text, fileName });
+  const uploadId = crypto.randomUUID();
+  for (let i = 0, index = 0; i < text.length; i += IMPORT_CHUNK_CHARS, index++) {
+    await sendToBackground('importChunk', { uploadId, index, text: text.slice(i, i + IMPORT_CHUNK_CHARS) });
+  }
+  return sendToBackground('importPack', { uploadId, fileName });
+}
+
+/** Fetches an export, piece by piece when it is too large for one reply. */
+async function receivePack(id: string, jsonl: boolean): Promise<{ text: string; fileName: string }> {
+  const first = await sendToBackground('exportPack', { id, jsonl });
+  if (first.parts <= 1 || !first.exportId) return first;
+  const pieces = [first.text];
+  for (let index = 1; index < first.parts; index++) pieces.push((await sendToBackground('exportChunk', { exportId: first.exportId, index })).text);
+  return { text: pieces.join(''), fileName: first.fileName };
 }
