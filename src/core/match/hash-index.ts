@@ -1,6 +1,6 @@
 // The alias index: every alias (and derived person surname) is a "pattern" of folded tokens.
-// Patterns are sorted by the hash of their first token; an open-addressing Uint32 table maps a
-// first-token hash to the contiguous run of patterns that start with it. Scanning hashes each text
+// Patterns are sorted by an index key (a hash of their first one, two or three tokens);
+// an open-addressing Uint32 table maps a key to the contiguous run of patterns with it. Scanning hashes each text
 // token while tokenizing, probes the table only for capitalised tokens (and for tokens whose hash is
 // in a small bloom filter of lower-case-initial aliases), then verifies the following tokens.
 // Everything is typed arrays + a string table, so it serialises compactly.
@@ -180,10 +180,20 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
   entCtxOff[n] = ctx.length;
   entAliasOff[n] = aliasesIdx.length;
 
-  // Sort patterns by first-token hash.
+  // Sort patterns by their index key: the token itself for one-token patterns, the two tokens for
+  // two-token ones, the first three tokens for longer ones. Keying by the first token alone made every
+  // "The", "K." or "Republic of" in the text verify the thousands of patterns starting with it
+  // (5 MB/s on the 100k pack; "Republic of X" alone was a run of 9,000 patterns).
   const np = pEnt.length;
-  const firstHash = new Uint32Array(np);
-  for (let p = 0; p < np; p++) firstHash[p] = pTok[pTokOff[p]!]!;
+  const firstHash = new Uint32Array(np); // the index key (named for its old meaning; see above)
+  const headHash = new Uint32Array(np); // the first token's hash: the bloom filter is per first token
+  for (let p = 0; p < np; p++) {
+    const s = pTokOff[p]!;
+    const e = p + 1 < np ? pTokOff[p + 1]! : pTok.length;
+    headHash[p] = pTok[s]!;
+    const n = e - s;
+    firstHash[p] = n === 1 ? pTok[s]! : n === 2 ? pairKey(pTok[s]!, pTok[s + 1]!) : tripleKey(pTok[s]!, pTok[s + 1]!, pTok[s + 2]!);
+  }
   const order = new Uint32Array(np);
   for (let p = 0; p < np; p++) order[p] = p;
   order.sort((a, b) => firstHash[a]! - firstHash[b]! || a - b);
@@ -205,7 +215,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     const e = p + 1 < np ? pTokOff[p + 1]! : pTok.length;
     for (let j = s; j < e; j++) patTok[w++] = pTok[j]!;
     if (pFlags[p]! & P_LOWER_START) {
-      const h = firstHash[p]! & (BLOOM_BITS - 1);
+      const h = headHash[p]! & (BLOOM_BITS - 1);
       lowerBloom[h >>> 3]! |= 1 << (h & 7);
     }
   }
@@ -255,6 +265,16 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     lowerBloom,
     aliasCount,
   };
+}
+
+/** Index key of a pattern's first two tokens (never 0). Collisions only cost a failed verify. */
+export function pairKey(a: number, b: number): number {
+  return (Math.imul(a ^ 0x5bd1e995, 0x01000193) ^ mix(b)) >>> 0 || 1;
+}
+
+/** Index key of a pattern's first three tokens (patterns of three tokens or more). */
+export function tripleKey(a: number, b: number, c: number): number {
+  return pairKey(pairKey(a, b), c);
 }
 
 export function mix(h: number): number {

@@ -5,6 +5,8 @@ import {
   BLOOM_BITS,
   buildData,
   lookup,
+  pairKey,
+  tripleKey,
   P_CASE_EXACT,
   P_MIDDLE,
   P_NEVER,
@@ -119,11 +121,24 @@ export class Matcher {
           const bit = h & (BLOOM_BITS - 1);
           if (!(bloom[bit >>> 3]! & (1 << (bit & 7)))) continue;
         }
-        const slot = lookup(d, h);
-        if (slot >= 0) {
-          const s = tblStart[slot]!;
-          const e = s + tblCount[slot]!;
-          for (let p = s; p < e; p++) this.verify(p, t, t1, b);
+        // One-token patterns are keyed by the token, longer ones by their first two tokens.
+        this.probe(lookup(d, h), t, t1, b, 0, 0);
+        if (t + 1 < t1) {
+          const h1 = hash[t + 1]!;
+          // A middle initial after the first token ("Gregory M. Guillot" for "Gregory Guillot") is skipped.
+          const initial = tk.end[t + 1]! - tk.start[t + 1]! === 1 && (flags[t + 1]! & T_UPPER) !== 0;
+          this.probe(lookup(d, pairKey(h, h1)), t, t1, b, 0, 2);
+          if (initial && t + 2 < t1) this.probe(lookup(d, pairKey(h, hash[t + 2]!)), t, t1, b, P_MIDDLE, 2);
+          // "Sinaloa Cartels" for the two-token pattern "Sinaloa Cartel".
+          const ph1 = this.pluralHash(t + 1);
+          if (ph1) this.probe(lookup(d, pairKey(h, ph1)), t, t1, b, P_PLURAL, 2);
+          if (t + 2 < t1) {
+            const h2 = hash[t + 2]!;
+            this.probe(lookup(d, tripleKey(h, h1, h2)), t, t1, b, 0, 0);
+            if (initial && t + 3 < t1) this.probe(lookup(d, tripleKey(h, h2, hash[t + 3]!)), t, t1, b, P_MIDDLE, 0);
+            const ph2 = this.pluralHash(t + 2);
+            if (ph2) this.probe(lookup(d, tripleKey(h, h1, ph2)), t, t1, b, P_PLURAL, 3);
+          }
         }
         if (f & T_UPPER) {
           // plural: "Cartels" → alias "Cartel"
@@ -145,6 +160,19 @@ export class Matcher {
       }
     }
     return this.resolve(blocks, opts);
+  }
+
+  /** Verifies the run of patterns in table slot `slot` at token t, optionally only those with a flag / token count. */
+  private probe(slot: number, t: number, tEnd: number, block: number, needFlag: number, needTokens: number): void {
+    if (slot < 0) return;
+    const d = this.d;
+    const s = d.tblStart[slot]!;
+    const e = s + d.tblCount[slot]!;
+    for (let p = s; p < e; p++) {
+      if (needFlag && !(d.patFlags[p]! & needFlag)) continue;
+      if (needTokens && d.patTokOff[p + 1]! - d.patTokOff[p]! !== needTokens) continue;
+      this.verify(p, t, tEnd, block);
+    }
   }
 
   /** Hash of token t without its final "s" (plural). */

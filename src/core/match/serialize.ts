@@ -4,7 +4,7 @@
 import type { MatcherData } from './hash-index';
 
 const MAGIC = 0x4d585443; // "CTXM"
-const VERSION = 3;
+const VERSION = 4; // 4: multi-token patterns keyed by their first two tokens
 
 type Arr = Int32Array | Uint32Array | Uint8Array;
 const FIELDS: [keyof MatcherData, 'i32' | 'u32' | 'u8'][] = [
