@@ -53,13 +53,16 @@ export function buildAliasIndex(
   entities: readonly { id: string; name: string; aliases?: readonly string[] }[],
   stamp: string = newAliasStamp(),
 ): AliasIndexRow {
-  const byKey = new Map<string, number[]>();
+  // Most keys belong to one entity: keep a bare number until a second one shows up (saves ~250k small
+  // arrays for a 100k pack).
+  const byKey = new Map<string, number | number[]>();
   let pairs = 0;
   for (let i = 0; i < entities.length; i++) {
     for (const k of aliasKeysOf(entities[i]!)) {
-      const list = byKey.get(k);
-      if (list) list.push(i);
-      else byKey.set(k, [i]);
+      const cur = byKey.get(k);
+      if (cur === undefined) byKey.set(k, i);
+      else if (typeof cur === 'number') byKey.set(k, [cur, i]);
+      else cur.push(i);
       pairs++;
     }
   }
@@ -70,7 +73,9 @@ export function buildAliasIndex(
   let at = 0;
   for (let i = 0; i < sorted.length; i++) {
     postStarts[i] = at;
-    for (const pos of byKey.get(sorted[i]!)!) postings[at++] = pos; // ascending: pushed in entity order
+    const cur = byKey.get(sorted[i]!)!;
+    if (typeof cur === 'number') postings[at++] = cur;
+    else for (const pos of cur) postings[at++] = pos; // ascending: pushed in entity order
   }
   postStarts[sorted.length] = at;
   const keys = concat(sorted);

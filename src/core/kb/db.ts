@@ -9,20 +9,52 @@ import type { EntityType, PackEntity, PackMeta } from '../types';
 import { buildAliasIndex, type AliasIndexRow } from './alias-index';
 import { aliasKeysOf, domainKeysOf } from './normalize';
 
-/** A pack entity as stored: the entity exactly as it was in the pack, plus bookkeeping fields. */
-export interface EntityRow extends PackEntity {
+/**
+ * A pack entity as stored (schema v3). The entity itself is one JSON string, not an object: IndexedDB
+ * (and fake-indexeddb, which structured-clones every value it writes and reads) copies a string
+ * wholesale, where an entity object costs a walk over a dozen nested objects and arrays. That made
+ * both import and reads several times cheaper; JSON.parse on read is fast in every engine. Only the
+ * fields that are indexed or needed without the entity stay outside.
+ */
+export interface EntityRecord {
   /** `${packId}:${id}` — the same id may appear in several packs. */
   key: string;
+  id: string;
   packId: string;
   /** Position in the pack file, so export reproduces the original order. */
   ord: number;
   /** Normalised `domains` (normalize.ts), multi-entry index; always an array. */
   domainKeys: string[];
   updatedAt: number;
+  /** JSON.stringify of the entity exactly as it was in the pack (fields and key order). */
+  json: string;
 }
 
-/** Bookkeeping fields added to stored entities; export removes exactly these. */
+/** A stored pack entity as the queries use it: the entity plus the bookkeeping fields. */
+export interface EntityRow extends PackEntity {
+  key: string;
+  packId: string;
+  ord: number;
+  domainKeys: string[];
+  updatedAt: number;
+}
+
+/** Bookkeeping fields that decodeEntity adds to the pack's entity; rowToEntity removes exactly these. */
 export const ROW_FIELDS = ['key', 'packId', 'ord', 'domainKeys', 'updatedAt'] as const;
+
+export function encodeEntity(e: PackEntity, packId: string, ord: number, updatedAt: number): EntityRecord {
+  return { key: `${packId}:${e.id}`, id: e.id, packId, ord, domainKeys: domainKeysOf(e), updatedAt, json: JSON.stringify(e) };
+}
+
+export function decodeEntity(r: EntityRecord): EntityRow {
+  const row = JSON.parse(r.json) as EntityRow;
+  row.key = r.key;
+  row.packId = r.packId;
+  row.ord = r.ord;
+  row.domainKeys = r.domainKeys;
+  row.updatedAt = r.updatedAt;
+  return row;
+}
 
 export interface PackRow {
   id: string;
@@ -115,7 +147,8 @@ export const SCHEMA_V2 = {
 
 export const SCHEMA_V3 = {
   // Names and aliases are no longer a multi-entry index here (~350k index records per 100k entities,
-  // most of the import time) but one compact row per pack in `aliasIndex` (alias-index.ts).
+  // most of the import time) but one compact row per pack in `aliasIndex` (alias-index.ts). Rows are
+  // EntityRecord: the entity as a JSON string.
   entities: 'key, id, *domainKeys',
   aliasIndex: 'packId',
   packs: 'id',
@@ -128,7 +161,7 @@ export const SCHEMA_V3 = {
 } as const;
 
 export class KnowledgeDb extends Dexie {
-  entities!: Table<EntityRow, string>;
+  entities!: Table<EntityRecord, string>;
   aliasIndex!: Table<AliasIndexRow, string>;
   packs!: Table<PackRow, string>;
   notes!: Table<NoteRow, string>;
@@ -219,9 +252,10 @@ async function upgradeV1toV2(tx: import('dexie').Transaction): Promise<void> {
 }
 
 /**
- * v2 → v3: the `*aliasKeys` index on entities is replaced by one `aliasIndex` row per pack. One pass
- * over the entities drops the stored `aliasKeys` and collects what the index needs; then each pack gets
- * its index row and the matching stamp. Entity data, user data and `meta` are otherwise unchanged.
+ * v2 → v3: entity rows become EntityRecord (the entity as JSON, without `aliasKeys`), and the
+ * `*aliasKeys` index is replaced by one `aliasIndex` row per pack. One pass over the entities rewrites
+ * them and collects what the index needs; then each pack gets its index row and the matching stamp.
+ * The entities' data, user data and `meta` are otherwise unchanged.
  */
 async function upgradeV2toV3(tx: import('dexie').Transaction): Promise<void> {
   type Slim = { ord: number; id: string; name: string; aliases: string[] };
@@ -229,12 +263,14 @@ async function upgradeV2toV3(tx: import('dexie').Transaction): Promise<void> {
   await tx
     .table('entities')
     .toCollection()
-    .modify((e: Loose) => {
-      delete e.aliasKeys;
-      const ent = e as unknown as EntityRow;
-      let list = perPack.get(ent.packId);
-      if (!list) perPack.set(ent.packId, (list = []));
-      list.push({ ord: ent.ord, id: ent.id, name: ent.name, aliases: Array.isArray(ent.aliases) ? ent.aliases : [] });
+    .modify((e: Loose, ref: { value: unknown }) => {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { key, packId, ord, aliasKeys, domainKeys, updatedAt, ...entity } = e as unknown as EntityRow & { aliasKeys?: string[] };
+      const rec: EntityRecord = { key, id: entity.id, packId, ord, domainKeys, updatedAt, json: JSON.stringify(entity) };
+      ref.value = rec;
+      let list = perPack.get(packId);
+      if (!list) perPack.set(packId, (list = []));
+      list.push({ ord, id: entity.id, name: entity.name, aliases: Array.isArray(entity.aliases) ? entity.aliases : [] });
     });
   const packIds = (await tx.table('packs').toCollection().primaryKeys()) as string[];
   for (const packId of packIds) {

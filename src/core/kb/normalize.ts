@@ -7,8 +7,20 @@ const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u00B4\u0060]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
 const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g;
 
+/**
+ * Printable ASCII without the backtick, words separated by single spaces, no leading or trailing space:
+ * for such strings (~95% of names and aliases) every step of aliasKeyFull but lower-casing is a no-op.
+ */
+const PLAIN_ASCII = /^[\x21-\x5f\x61-\x7e]+(?: [\x21-\x5f\x61-\x7e]+)*$/;
+
 /** NFKD, strip diacritics, lowercase, curly → straight quotes, collapse and trim white space. */
 export function aliasKey(s: string): string {
+  // Fast path (keys for a 100k pack are computed on every import): same result, ~3× cheaper.
+  return PLAIN_ASCII.test(s) ? s.toLowerCase() : aliasKeyFull(s);
+}
+
+/** aliasKey without the fast path (exported so a test can check that both always agree). */
+export function aliasKeyFull(s: string): string {
   return s
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')

@@ -6,7 +6,7 @@ import type { EntityType, PackEntity } from '../types';
 import type { EntityView, PackInfo, ReportView } from '../../shared/messages';
 import type { MatcherEntity } from '../match';
 import { aliasIndexesOf, forgetAliasIndex } from './alias-index';
-import type { CustomEntityRow, EntityRow, KnowledgeDb, PackRow } from './db';
+import { decodeEntity, type CustomEntityRow, type EntityRecord, type EntityRow, type KnowledgeDb, type PackRow } from './db';
 import { packKeyRange, rowToEntity, toPackInfo } from './import';
 import { aliasKey, aliasKeysOf, domainKey, domainKeysOf } from './normalize';
 
@@ -16,6 +16,13 @@ export const CUSTOM_PACK_ID = 'custom';
 export const CUSTOM_PACK_NAME = 'My entities';
 
 type AnyRow = EntityRow | CustomEntityRow;
+
+/** Decoded rows of the records found (missing ones skipped). */
+function decodeAll(records: readonly (EntityRecord | undefined)[]): EntityRow[] {
+  const out: EntityRow[] = [];
+  for (const r of records) if (r) out.push(decodeEntity(r));
+  return out;
+}
 
 function isPackRow(r: AnyRow): r is EntityRow {
   return 'packId' in r;
@@ -89,7 +96,7 @@ async function resolve(db: KnowledgeDb, ids: readonly string[], includeDisabled:
     db.customEntities.bulkGet(unique),
     db.entities.where('id').anyOf(unique).toArray(),
   ]);
-  const all: AnyRow[] = [...packRows];
+  const all: AnyRow[] = decodeAll(packRows);
   for (const c of custom) if (c) all.push(c);
   return { rows: pickRows(all, packs, includeDisabled), packs };
 }
@@ -135,7 +142,7 @@ export async function findPublisherByDomain(db: KnowledgeDb, hostname: string): 
     db.entities.where('domainKeys').anyOf(cands).toArray(),
     db.customEntities.where('domainKeys').anyOf(cands).toArray(),
   ]);
-  const rows = pickRows([...packRows, ...customRows].filter((r) => r.type === 'publisher'), packs, false);
+  const rows = pickRows([...decodeAll(packRows), ...customRows].filter((r) => r.type === 'publisher'), packs, false);
   let best: AnyRow | undefined;
   let bestRank = Infinity;
   for (const r of rows.values()) {
@@ -173,8 +180,7 @@ export async function searchByPrefix(db: KnowledgeDb, prefix: string, limit: num
         }
       }
     }
-    const rows = await db.entities.bulkGet(pks);
-    return { packs, fromPacks: rows.filter((r): r is EntityRow => !!r) };
+    return { packs, fromPacks: decodeAll(await db.entities.bulkGet(pks)) };
   });
   const custom = await db.customEntities.where('aliasKeys').startsWith(k).distinct().limit(want).toArray();
   const picked = [...pickRows([...custom, ...fromPacks], packs, false).values()];
@@ -194,8 +200,8 @@ export async function searchByPrefix(db: KnowledgeDb, prefix: string, limit: num
 export async function allMatcherEntities(db: KnowledgeDb): Promise<MatcherEntity[]> {
   const packs = await packIndex(db);
   const enabled = [...packs.byId.values()].filter((p) => p.enabled);
-  let rows: EntityRow[];
-  if (enabled.length === packs.byId.size) rows = await db.entities.toArray();
+  let records: EntityRecord[];
+  if (enabled.length === packs.byId.size) records = await db.entities.toArray();
   else {
     const parts = await Promise.all(
       enabled.map((p) => {
@@ -203,8 +209,9 @@ export async function allMatcherEntities(db: KnowledgeDb): Promise<MatcherEntity
         return db.entities.where('key').between(lo, hi, true, false).toArray();
       }),
     );
-    rows = parts.flat();
+    records = parts.flat();
   }
+  const rows = decodeAll(records);
   const custom = await db.customEntities.toArray();
   // Fast path: no id appears twice (the usual case) — no need for the ranking map.
   const out: MatcherEntity[] = [];
@@ -428,11 +435,11 @@ export async function findByAliasKeys(db: KnowledgeDb, keys: readonly string[]):
       for (const pk of pks) all.add(pk);
     }
     const pkList = [...all];
-    const rows = await db.entities.bulkGet(pkList);
+    const records = await db.entities.bulkGet(pkList);
     const byPk = new Map<string, EntityRow>();
     pkList.forEach((pk, i) => {
-      const r = rows[i];
-      if (r) byPk.set(pk, r);
+      const r = records[i];
+      if (r) byPk.set(pk, decodeEntity(r));
     });
     const out = new Map<string, EntityRow[]>();
     for (const [k, pks] of pksByKey) {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeDb, SCHEMA_V1, SCHEMA_V2 } from '../../../src/core/kb/db';
+import { decodeEntity, KnowledgeDb, SCHEMA_V1, SCHEMA_V2 } from '../../../src/core/kb/db';
 import { exportPack, importPack } from '../../../src/core/kb/import';
 import * as q from '../../../src/core/kb/queries';
 import { entity, freshName, pack, snapshot } from './helpers';
@@ -157,12 +157,16 @@ describe('schema migration v2 → v3', () => {
     await db.open();
     expect(db.verno).toBe(3);
 
-    // Entities: exactly the v2 rows without `aliasKeys`.
+    // Entities: stored as records (the entity as JSON), decoding to exactly the v2 rows without `aliasKeys`.
     const strip = (r: Record<string, unknown>) => {
       const { aliasKeys: _drop, ...rest } = r;
       return rest;
     };
-    expect(await db.entities.toArray()).toEqual((before.entities as Record<string, unknown>[]).map(strip));
+    const records = await db.entities.toArray();
+    for (const r of records) expect(Object.keys(r)).toEqual(['key', 'id', 'packId', 'ord', 'domainKeys', 'updatedAt', 'json']);
+    expect(records.map(decodeEntity)).toEqual((before.entities as Record<string, unknown>[]).map(strip));
+    // The JSON keeps the entity's own key order (export writes it back byte for byte).
+    expect(records.find((r) => r.key === 'a:zed')!.json).toBe(JSON.stringify(zed));
     // Packs: unchanged but for the stamp of their new alias index row.
     const packs = await db.packs.toArray();
     expect(packs.map(({ aliasStamp: _s, ...p }) => p)).toEqual(before.packs);
