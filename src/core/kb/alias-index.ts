@@ -32,7 +32,9 @@ export interface AliasIndexRow {
 
 /** A fresh value for AliasIndexRow.stamp / PackRow.aliasStamp. */
 export function newAliasStamp(): string {
-  return crypto.randomUUID();
+  // randomUUID needs a secure context (extension pages and workers are); it only has to be unique in practice.
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Concatenates strings and records where each starts (plus the total length at the end). */

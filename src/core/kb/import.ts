@@ -90,7 +90,7 @@ export async function importPack(db: KnowledgeDb, pack: PackFile, opts: ImportOp
   return toPackInfo(row);
 }
 
-/** A stored row back to the entity as it was in the pack (bookkeeping fields removed, key order kept). */
+/** A decoded row (db.ts decodeEntity) back to the entity as it was in the pack (bookkeeping removed, key order kept). */
 export function rowToEntity(row: EntityRow): PackEntity {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { key, packId, ord, domainKeys, updatedAt, ...entity } = row;
