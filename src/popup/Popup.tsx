@@ -100,8 +100,9 @@ export function Popup() {
           />
         ) : null}
       </section>
-      <Outline tabId={tab?.id ?? null} page={page} />
+      {/* Who published what the reader is reading comes first: it frames everything named on the page. */}
       {publisher && <PublisherCard entity={publisher} />}
+      <Outline tabId={tab?.id ?? null} page={page} />
       </main>
       <footer class="popup-footer">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -79,9 +79,6 @@ describe('popup', () => {
     await item.click();
     await journey.waitFor('page scrolled to the entity', () => d.page.evaluate(() => window.scrollY > 300));
     expect(await d.page.evaluate(() => CSS.highlights.get('context-overlays-active')?.size ?? 0)).toBe(1);
-    await popup.screenshot({ path: 'docs/screenshots/popup.png' });
-    await popup.emulateMedia({ colorScheme: 'dark' });
-    await popup.screenshot({ path: 'docs/screenshots/popup-dark.png' });
     await popup.close();
   });
 
@@ -95,6 +92,12 @@ describe('popup', () => {
     const hrefs = await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const h of hrefs) expect(h).toMatch(/^https:\/\//);
+    // README screenshots: the top of the popup (switches, publisher card, start of the outline).
+    await expect.poll(() => popup.getByTestId('popup-outline').textContent()).toContain('Northern Command');
+    await popup.evaluate(() => window.scrollTo(0, 0));
+    await popup.screenshot({ path: 'docs/screenshots/popup.png' });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: 'docs/screenshots/popup-dark.png' });
     await popup.close();
   });
 
