@@ -295,6 +295,14 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       c.stop = (f & (P_STOP | P_NEVER)) !== 0;
     }
   }
+  if (byEnt.size === 1) {
+    // The common case: one entity, a full alias that is not a common word. It is accepted whatever
+    // the context says, so skip the scoring (most of a scan's time on a large pack went there).
+    const only = byEnt.values().next().value!;
+    if (only.kind === 'alias' && !only.stop && (d.patFlags[only.pat]! & P_NEVER) === 0) {
+      return { ent: only.ent, kind: 'alias', reason: `alias '${d.strings[d.patStr[only.pat]!]}' → ${d.strings[d.entId[only.ent]!]}: the only entity with this name` };
+    }
+  }
   const cands: Cand[] = [];
   for (const c of byEnt.values()) {
     const f = d.patFlags[c.pat]!;
