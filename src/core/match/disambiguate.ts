@@ -80,18 +80,34 @@ function variants(ctx: ScanContext, strIdx: number): [number, number, number, nu
 function findAnywhere(ctx: ScanContext, c: number): number {
   const tk = ctx.tk;
   let first = ctx.firstToken;
+  let next = ctx.nextSame!;
   if (!first) {
+    // Each token hash's first position, chained to its later positions, once per scan: a phrase is
+    // tried only where its first word occurs, not at every token after that (which had made this a
+    // third of a scan's time).
     first = new Map();
-    for (let t = tk.n - 1; t >= 0; t--) first.set(tk.hash[t]!, t);
+    next = new Int32Array(tk.n);
+    for (let t = tk.n - 1; t >= 0; t--) {
+      const h = tk.hash[t]!;
+      next[t] = first.get(h) ?? -1;
+      first.set(h, t);
+    }
     ctx.firstToken = first;
+    ctx.nextSame = next;
   }
-  let from = tk.n;
-  for (const h of variants(ctx, c)) {
-    const f = first.get(h);
-    if (f !== undefined && f < from) from = f;
+  let best = -1;
+  const vs = variants(ctx, c);
+  for (let i = 0; i < vs.length; i++) {
+    const h = vs[i]!;
+    if (vs.indexOf(h) !== i) continue; // the same variant twice (a phrase without plural forms)
+    for (let t = first.get(h) ?? -1; t >= 0 && (best < 0 || t < best); t = next[t]!) {
+      if (phraseAt(ctx, c, t)) {
+        best = t;
+        break;
+      }
+    }
   }
-  for (let t = from; t < tk.n; t++) if (phraseAt(ctx, c, t)) return t;
-  return -1;
+  return best;
 }
 
 /** Context words near the span (+2) or anywhere in the scan (+1); one text token counts once.

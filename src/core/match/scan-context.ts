@@ -15,8 +15,9 @@ export interface ScanContext {
   pageLang: string | null;
   /** Context word (string index) → found anywhere in the scan (token index or -1). */
   anyCache: Map<number, number>;
-  /** Lazily: token hash → first token index with that hash. */
+  /** Lazily: token hash → first token index with that hash; `nextSame[t]` chains to the next one (-1 at the end). */
   firstToken: Map<number, number> | null;
+  nextSame?: Int32Array;
   /** Lazily: lower-cased ids/names/aliases of confirmed entities → entity. */
   pageNames: Map<string, number> | null;
   /** Lazily: lower-cased context strings of confirmed entities → those entities. */
