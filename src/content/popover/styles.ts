@@ -23,7 +23,8 @@ export const POPOVER_CSS = `
   overscroll-behavior: contain;
   animation: appear 120ms ease-out;
 }
-.card * { box-sizing: border-box; font: inherit; color: inherit; margin: 0; padding: 0; }
+/* :where() keeps this reset at zero specificity, so the element rules below (section, h3, button…) still apply. */
+:where(.card *) { box-sizing: border-box; font: inherit; color: inherit; margin: 0; padding: 0; }
 @keyframes appear { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }
 header { padding-right: 28px; }
