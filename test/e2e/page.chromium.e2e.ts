@@ -312,18 +312,19 @@ async function clickPopoverAction(action: string): Promise<void> {
   const cdp = await session.context.newCDPSession(d.page);
   try {
     // The card may still be loading (it shows only the name then): wait for the button to exist.
-    let nodeId = 0;
-    for (const end = Date.now() + 5_000; !nodeId && Date.now() < end; ) {
-      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { nodeId: number } };
-      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'context-overlays-popover' });
-      if (!nodeIds.length) continue;
-      const host = (await cdp.send('DOM.describeNode', { nodeId: nodeIds[0]!, depth: 1, pierce: true })) as { node: { shadowRoots?: { backendNodeId: number }[] } };
-      const shadowBackend = host.node.shadowRoots![0]!.backendNodeId;
-      const pushed = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [shadowBackend] });
-      nodeId = (await cdp.send('DOM.querySelector', { nodeId: pushed.nodeIds[0]!, selector: `[data-action="${action}"]` })).nodeId;
-      if (!nodeId) await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!nodeId) throw new Error(`no "${action}" button in the popover`);
+    const nodeId = await journey.waitFor(
+      `a "${action}" button in the popover`,
+      async () => {
+        const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: { nodeId: number } };
+        const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'context-overlays-popover' });
+        if (!nodeIds.length) return 0;
+        const host = (await cdp.send('DOM.describeNode', { nodeId: nodeIds[0]!, depth: 1, pierce: true })) as { node: { shadowRoots?: { backendNodeId: number }[] } };
+        const shadowBackend = host.node.shadowRoots![0]!.backendNodeId;
+        const pushed = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [shadowBackend] });
+        return (await cdp.send('DOM.querySelector', { nodeId: pushed.nodeIds[0]!, selector: `[data-action="${action}"]` })).nodeId;
+      },
+      5_000,
+    );
     // The card scrolls inside itself; bring the button into view as the reader would.
     const { node } = await cdp.send('DOM.describeNode', { nodeId });
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });

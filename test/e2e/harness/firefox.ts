@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { snapshotFromTree, type Driver, type PopoverSnapshot, type TreeNode } from './driver';
+import { waitFor } from '../journey';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -173,8 +174,7 @@ export async function firefoxDriver(session: FirefoxSession): Promise<Driver & {
 }
 
 async function openOptionsFromPopover(session: FirefoxSession, page: Page, driver: Driver): Promise<Page> {
-  let snapshot = await driver.popover();
-  if (!snapshot) {
+  if (!(await driver.popover())) {
     // Open a popover on the first highlight with a hover, as the reader does.
     const rect = await page.evaluate(() => {
       const h = CSS.highlights?.get('context-overlays');
@@ -189,23 +189,22 @@ async function openOptionsFromPopover(session: FirefoxSession, page: Page, drive
     if (!rect) throw new Error('no highlight to open a popover on');
     await page.mouse.move(rect.x, rect.y);
     await page.waitForSelector('context-overlays-popover');
-    snapshot = await driver.popover();
   }
   await clickInPopover(session, page, (a) => a['data-action'] === 'open-entry');
   // The tab the extension opens shows up in browser.pages() (see ../shared/e2e-recipe.md), though
   // puppeteer (24.43, Firefox ESR 153, 2026-11) never updates its url() from about:blank: poll.
-  const deadline = Date.now() + 10_000;
-  let options: Page | undefined;
-  while (!options && Date.now() < deadline) {
-    for (const p of await session.browser.pages()) {
-      // puppeteer keeps reporting about:blank for a tab an extension opened; the page itself knows.
-      const href = await p.evaluate(() => location.href).catch(() => '');
-      if (href.includes('options.html')) options = p;
-    }
-    if (!options) await new Promise((r) => setTimeout(r, 200));
-  }
-  if (!options) throw new Error(`options page did not open (pages: ${(await session.browser.pages()).map((p) => p.url()).join(', ')})`);
-  return options;
+  return waitFor(
+    'the options page the popover opened',
+    async () => {
+      for (const p of await session.browser.pages()) {
+        // puppeteer keeps reporting about:blank for a tab an extension opened; the page itself knows.
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.includes('options.html')) return p;
+      }
+      return null;
+    },
+    10_000,
+  );
 }
 
 async function setSiteRuleInOptions(options: Page, host: string, enabled: boolean): Promise<void> {
@@ -217,15 +216,14 @@ async function setSiteRuleInOptions(options: Page, host: string, enabled: boolea
   // waitForFunction compiles its predicate with Function(), which the extension page's CSP blocks:
   // poll with plain evaluate calls instead.
   const rule = enabled ? 'allow' : 'deny';
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const saved = await options.evaluate(
-      (h, r) => [...document.querySelectorAll('[data-testid="options-site-row"]')].some((row) => row.textContent?.includes(h) && (row.querySelector('select') as HTMLSelectElement | null)?.value === r),
-      host,
-      rule,
-    );
-    if (saved) return;
-    if (Date.now() > deadline) throw new Error(`site rule ${host} → ${rule} not shown in options`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(
+    `site rule ${host} → ${rule} shown in options`,
+    () =>
+      options.evaluate(
+        (h, r) => [...document.querySelectorAll('[data-testid="options-site-row"]')].some((row) => row.textContent?.includes(h) && (row.querySelector('select') as HTMLSelectElement | null)?.value === r),
+        host,
+        rule,
+      ),
+    10_000,
+  );
 }
