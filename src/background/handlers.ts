@@ -5,7 +5,7 @@ import * as q from '../core/kb/queries';
 import { importPack, exportPack, exportPackJsonl } from '../core/kb/import';
 import { parsePackJson, parsePackJsonl, validateEntity } from '../core/pack/schema';
 import browser from '../shared/browser';
-import { IMPORT_CHUNK_CHARS } from '../shared/messages';
+import { messageChunks } from '../shared/messages';
 import { db, invalidateMatcher, matcher, matcherBuildInfo } from './kb-service';
 
 type Handlers = {
@@ -96,9 +96,8 @@ export const handlers: Handlers = {
     const kb = await db();
     const text = jsonl ? await exportPackJsonl(kb, id) : JSON.stringify(await exportPack(kb, id), null, 2);
     const fileName = `${id}.${jsonl ? 'jsonl' : 'json'}`;
-    if (text.length <= IMPORT_CHUNK_CHARS) return { text, fileName, parts: 1 };
-    const pieces: string[] = [];
-    for (let i = 0; i < text.length; i += IMPORT_CHUNK_CHARS) pieces.push(text.slice(i, i + IMPORT_CHUNK_CHARS));
+    const pieces = messageChunks(text);
+    if (pieces.length === 1) return { text, fileName, parts: 1 };
     const exportId = crypto.randomUUID();
     exports.set(exportId, pieces);
     return { text: pieces[0]!, fileName, parts: pieces.length, exportId };

@@ -59,6 +59,14 @@ export interface KbStats {
 /** Characters per import message: ≤ 3 bytes each in UTF-8, so a chunk stays far below Chrome's 64 MiB cap. */
 export const IMPORT_CHUNK_CHARS = 8_000_000;
 
+/** A pack file's text in pieces of at most IMPORT_CHUNK_CHARS (one piece when it fits a single message). */
+export function messageChunks(text: string): string[] {
+  if (text.length <= IMPORT_CHUNK_CHARS) return [text];
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += IMPORT_CHUNK_CHARS) pieces.push(text.slice(i, i + IMPORT_CHUNK_CHARS));
+  return pieces;
+}
+
 export const toBackground = {
   /** Find entities in a page's text blocks. The alias index stays in the background (see docs/architecture.md). */
   scan: v.object({

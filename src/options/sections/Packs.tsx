@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { IMPORT_CHUNK_CHARS, type ImportProblem, type KbStats, type PackInfo } from '../../shared/messages';
+import { messageChunks, type ImportProblem, type KbStats, type PackInfo } from '../../shared/messages';
 import { sendToBackground } from '../../shared/messaging';
 import { formatDate, t } from '../../shared/i18n';
 import { ENTITY_TYPES } from '../../core/types';
@@ -169,11 +169,10 @@ export function PacksSection({ dataVersion, onChanged }: DataProps) {
 
 /** Sends a pack file to the background, in pieces when it is too large for one message. */
 async function sendPack(text: string, fileName: string) {
-  if (text.length <= IMPORT_CHUNK_CHARS) return sendToBackground('importPack', { text, fileName });
+  const pieces = messageChunks(text);
+  if (pieces.length === 1) return sendToBackground('importPack', { text, fileName });
   const uploadId = crypto.randomUUID();
-  for (let i = 0, index = 0; i < text.length; i += IMPORT_CHUNK_CHARS, index++) {
-    await sendToBackground('importChunk', { uploadId, index, text: text.slice(i, i + IMPORT_CHUNK_CHARS) });
-  }
+  for (const [index, piece] of pieces.entries()) await sendToBackground('importChunk', { uploadId, index, text: piece });
   return sendToBackground('importPack', { uploadId, fileName });
 }
 
