@@ -57,16 +57,27 @@ function decomposable(c: number): boolean {
   );
 }
 
+/** A decomposition can leave a character that SPECIAL folds further ("Ǽ" → "Æ" → "AE"): apply it, so
+ *  folding stays idempotent. */
+function foldSpecials(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const sp = SPECIAL[ch.charCodeAt(0)];
+    out += typeof sp === 'string' ? sp : sp === DELETE ? '' : ch;
+  }
+  return out;
+}
+
 function computeFold(c: number): number {
   let r: string | number | undefined = SPECIAL[c];
   if (r === undefined) {
     if (isCombining(c)) r = ATTACH;
     else if (c >= 0xd800 && c <= 0xdfff) r = c; // surrogates pass through
     else if (decomposable(c)) {
-      const s = String.fromCharCode(c).normalize('NFKD').replace(RE_MARK, '');
+      const s = foldSpecials(String.fromCharCode(c).normalize('NFKD').replace(RE_MARK, ''));
       r = s.length === 0 ? ATTACH : s;
     } else {
-      const s = String.fromCharCode(c).normalize('NFKC');
+      const s = foldSpecials(String.fromCharCode(c).normalize('NFKC'));
       r = s.length === 1 ? s : c;
     }
   }
