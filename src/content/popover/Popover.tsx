@@ -3,8 +3,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { EntityView } from '../../shared/messages';
 import type { EntityType } from '../../core/types';
-import { formatDate, safeHttpUrl, t, type MessageKey } from '../../shared/i18n';
+import { formatDate, t, type MessageKey } from '../../shared/i18n';
 import { TypeIcon } from './icons';
+import { FactList, SourceList } from '../../ui/EntityParts';
 
 export interface PopoverProps {
   state:
@@ -89,42 +90,13 @@ function EntityBody(props: PopoverProps & { entity: EntityView; reason?: string 
       {e.facts.length > 0 && (
         <section>
           <h3>{t('popoverKeyFacts')}</h3>
-          <dl class="facts">
-            {e.facts.slice(0, 5).map((f, i) => (
-              <div class="fact" key={i}>
-                <dt>{f.label}</dt>
-                <dd>
-                  {f.value}
-                  {f.sourceIds.filter((s) => e.sources[s]).map((s) => (
-                    <sup key={s}>[{s + 1}]</sup>
-                  ))}
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <FactList entity={e} max={5} />
         </section>
       )}
       {e.sources.length > 0 && (
         <section>
           <h3>{t('popoverSources')}</h3>
-          <ol class="sources">
-            {e.sources.map((s, i) => {
-              const href = safeHttpUrl(s.url);
-              const meta = [s.publisher, formatDate(s.date)].filter(Boolean).join(' · ');
-              return (
-                <li key={i}>
-                  {href ? (
-                    <a href={href} target="_blank" rel="noopener noreferrer" title={`${href} ${t('popoverOpensNewTab')}`}>
-                      {s.title}
-                    </a>
-                  ) : (
-                    <span>{s.title}</span>
-                  )}
-                  {meta && <span class="source-meta"> — {meta}</span>}
-                </li>
-              );
-            })}
-          </ol>
+          <SourceList sources={e.sources} metaClass="source-meta" />
         </section>
       )}
       <p class="provenance">
