@@ -146,8 +146,9 @@ const t0 = Date.now();
 const reply = await options.evaluate(async (t) => {
   const send = (type, payload) => chrome.runtime.sendMessage({ channel: 'context-overlays/1', type, payload });
   const uploadId = crypto.randomUUID();
-  for (let i = 0, index = 0; i < t.length; i += 8_000_000, index++) await send('importChunk', { uploadId, index, text: t.slice(i, i + 8_000_000) });
-  return send('importPack', { uploadId, fileName: 'synthetic.json' });
+  let index = 0;
+  for (let i = 0; i < t.length; i += 8_000_000, index++) await send('importChunk', { uploadId, index, text: t.slice(i, i + 8_000_000) });
+  return send('importPack', { uploadId, parts: index, fileName: 'synthetic.json' });
 }, text);
 console.log(`page  import 100k synthetic pack via the extension (${(text.length / 1e6).toFixed(1)} MB JSON): ${Date.now() - t0} ms, reply ${JSON.stringify(reply).slice(0, 160)}`);
 await options.close();

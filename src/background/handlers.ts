@@ -70,17 +70,20 @@ export const handlers: Handlers = {
     return { ok: true };
   },
 
-  async importPack({ text: single, uploadId, fileName }) {
+  async importPack({ text: single, uploadId, parts: expected, fileName }) {
     let text = single;
     if (uploadId !== undefined) {
       const parts = uploads.get(uploadId);
       uploads.delete(uploadId);
       // Chunks live in memory only: if the worker was stopped mid-upload they are gone, and the reader
-      // is asked to try again rather than importing half a file.
-      if (!parts || parts.some((p) => p === undefined)) {
+      // is asked to try again rather than importing half a file. (A for loop, not .some(): a lost
+      // middle piece is a hole in the array, which .some() skips.)
+      let complete = !!parts && parts.length === expected;
+      for (let i = 0; complete && i < parts!.length; i++) complete = parts![i] !== undefined;
+      if (!complete) {
         return { ok: false, errors: [{ field: '', message: 'The upload was interrupted (the extension restarted). Please import the file again.' }] };
       }
-      text = parts.join('');
+      text = parts!.join('');
     }
     if (text === undefined) return { ok: false, errors: [{ field: '', message: 'No pack data was sent.' }] };
     const parsed = /\.jsonl$/i.test(fileName) ? parsePackJsonl(text) : parsePackJson(text);
@@ -110,7 +113,6 @@ export const handlers: Handlers = {
     if (index === pieces!.length - 1) exports.delete(exportId);
     return { text };
   },
-
 
   async stats() {
     const s = await q.stats(await db());

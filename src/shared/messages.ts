@@ -89,6 +89,8 @@ export const toBackground = {
   importPack: v.object({
     text: v.optional(v.pipe(v.string(), v.maxLength(IMPORT_CHUNK_CHARS))),
     uploadId: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/))),
+    /** With uploadId: how many pieces were sent, so a lost one is noticed. */
+    parts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))),
     fileName: shortText,
   }),
   /** One piece of a large pack file. Chrome refuses messages over 64 MiB, and packs can be larger. */

@@ -173,7 +173,7 @@ async function sendPack(text: string, fileName: string) {
   if (pieces.length === 1) return sendToBackground('importPack', { text, fileName });
   const uploadId = crypto.randomUUID();
   for (const [index, piece] of pieces.entries()) await sendToBackground('importChunk', { uploadId, index, text: piece });
-  return sendToBackground('importPack', { uploadId, fileName });
+  return sendToBackground('importPack', { uploadId, parts: pieces.length, fileName });
 }
 
 /** Fetches an export, piece by piece when it is too large for one reply. */
