@@ -24,9 +24,9 @@ import { normGap, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokeniz
 import type { ScanOptions, TextMatch } from './types';
 import { findUnknownNames } from './unknown-names';
 
-const MAX_GAP = 12;
+const MAX_GAP = 12; // folded chars between two tokens of one name
 const T_SUBSTANCE = typeCode('substance');
-const THE = hashToken('the'); // folded chars between two tokens of one name
+const THE = hashToken('the');
 
 export class Matcher {
   private readonly d: MatcherData;
@@ -102,8 +102,6 @@ export class Matcher {
     const fb = this.fb;
     tk.reset();
     this.spans = [];
-    const tblStart = d.tblStart;
-    const tblCount = d.tblCount;
     const bloom = d.lowerBloom;
     for (let b = 0; b < blocks.length; b++) {
       const text = blocks[b];
@@ -121,7 +119,7 @@ export class Matcher {
           const bit = h & (BLOOM_BITS - 1);
           if (!(bloom[bit >>> 3]! & (1 << (bit & 7)))) continue;
         }
-        // One-token patterns are keyed by the token, longer ones by their first two tokens.
+        // One-token patterns are keyed by the token, longer ones by their first two or three tokens.
         this.probe(lookup(d, h), t, t1, b, 0, 0);
         if (t + 1 < t1) {
           const h1 = hash[t + 1]!;
@@ -141,21 +139,9 @@ export class Matcher {
           }
         }
         if (f & T_UPPER) {
-          // plural: "Cartels" → alias "Cartel"
-          const ts = tk.start[t]!;
-          const te = tk.end[t]!;
-          const last = fb.codes[te - 1]!;
-          if (te - ts >= 4 && (last === 115 || last === 83)) {
-            let h2 = FNV_OFFSET;
-            for (let i = ts; i < te - 1; i++) h2 = Math.imul(h2 ^ lower(fb.codes[i]!), FNV_PRIME);
-            h2 = h2 >>> 0 || 1;
-            const slot2 = lookup(d, h2);
-            if (slot2 >= 0) {
-              const s = tblStart[slot2]!;
-              const e = s + tblCount[slot2]!;
-              for (let p = s; p < e; p++) if (d.patFlags[p]! & P_PLURAL && d.patTokOff[p + 1]! - d.patTokOff[p]! === 1) this.verify(p, t, t1, b);
-            }
-          }
+          // plural: "Cartels" → the one-token alias "Cartel"
+          const ph0 = this.pluralHash(t);
+          if (ph0) this.probe(lookup(d, ph0), t, t1, b, P_PLURAL, 1);
         }
       }
     }
