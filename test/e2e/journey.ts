@@ -57,6 +57,22 @@ const PAGE_HELPERS = String.raw`
         return el && el.closest('input, textarea, [contenteditable="true"], pre, code, svg, [aria-hidden="true"], script, style');
       }).length;
     },
+    // A point on the first painted name (containing \`text\` if given) that a reader can point at:
+    // scrolled into view, and not hidden or covered (visibility: hidden menus, overlays).
+    pointOnHighlight(text) {
+      for (const r of this.ranges()) {
+        if (text && !r.toString().includes(text)) continue;
+        const start = r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement;
+        start.scrollIntoView({ block: 'center' });
+        const b = r.getClientRects()[0];
+        if (!b || b.width === 0 || b.y < 0 || b.y > innerHeight) continue;
+        const x = b.x + Math.min(b.width / 2, 10);
+        const y = b.y + b.height / 2;
+        const el = document.elementFromPoint(x, y);
+        if (el && el !== document.documentElement && el !== document.body && (el.contains(r.startContainer) || r.intersectsNode(el))) return { x, y };
+      }
+      return null;
+    },
     rectOf(text, nth) {
       const root = document.querySelector('article') || document.body;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -142,6 +158,13 @@ export async function expectFormFieldsUntouched(d: Driver): Promise<void> {
   expect(skipped, 'no highlight inside inputs, textareas, contenteditable, code, SVG or aria-hidden text').toBe(0);
 }
 
+/** Moves the pointer onto a point from somewhere else, as a hand would (and as hover intent expects).
+ *  The start stays inside the viewport: WebDriver BiDi refuses moves outside it. */
+async function approach(d: Driver, pt: { x: number; y: number }): Promise<void> {
+  await d.mouseMove(Math.max(1, pt.x - 30), Math.max(1, pt.y - 200));
+  await d.mouseMove(pt.x, pt.y);
+}
+
 export async function hoverText(d: Driver, text: string, nth = 0): Promise<void> {
   await installPageHelpers(d);
   const pt = await d.evaluate(
@@ -149,8 +172,18 @@ export async function hoverText(d: Driver, text: string, nth = 0): Promise<void>
     [text, nth] as [string, number],
   );
   if (!pt) throw new Error(`"${text}" not found on the page`);
-  await d.mouseMove(pt.x - 30, pt.y - 200); // start away from the text, then move onto it
-  await d.mouseMove(pt.x, pt.y);
+  await approach(d, pt);
+}
+
+/** Hovers a painted name (containing `text` if given) the way a reader would, or fails if none can be pointed at. */
+export async function hoverHighlight(d: Driver, text?: string): Promise<void> {
+  await installPageHelpers(d);
+  const pt = await d.evaluate(
+    (t) => (window as unknown as { __co: { pointOnHighlight(t?: string): { x: number; y: number } | null } }).__co.pointOnHighlight(t),
+    text,
+  );
+  if (!pt) throw new Error(`no visible highlight${text ? ` of "${text}"` : ''} to point at`);
+  await approach(d, pt);
 }
 
 export async function waitPopover(d: Driver, has?: string): Promise<PopoverSnapshot> {

@@ -63,27 +63,11 @@ describe('real news pages', () => {
       expect(info.insideSkipped).toBe(0);
       expect(info.tasks).toEqual([]);
 
-      // Hover a painted occurrence (the first text match may sit in a hidden menu or a script-built widget).
-      const pt = await d.page.evaluate((name) => {
-        // seattletimes-1 hides <body> with ChartBeat's "flicker control" style until ChartBeat's script
-        // loads, which it cannot offline; remove the style as that script would, so text can be pointed at.
-        document.getElementById('chartbeat-flicker-control-style')?.remove();
-        for (const r of (CSS.highlights.get('context-overlays') ?? []) as Iterable<Range>) {
-          if (!r.toString().includes(name)) continue;
-          r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const b = r.getClientRects()[0];
-          if (!b || b.width === 0 || b.y < 0 || b.y > innerHeight) continue;
-          const x = b.x + Math.min(b.width / 2, 10);
-          const y = b.y + b.height / 2;
-          // Skip text the reader cannot point at (visibility: hidden menus, covered widgets).
-          const el = document.elementFromPoint(x, y);
-          if (el && el !== document.documentElement && el !== document.body && el.contains(r.startContainer)) return { x, y };
-        }
-        return null;
-      }, expected[0]!);
-      expect(pt, `a visible painted "${expected[0]}"`).not.toBeNull();
-      await d.mouseMove(pt!.x - 30, pt!.y - 200);
-      await d.mouseMove(pt!.x, pt!.y);
+      // seattletimes-1 hides <body> with ChartBeat's "flicker control" style until ChartBeat's script
+      // loads, which it cannot offline; remove the style as that script would, so text can be pointed at.
+      await d.page.evaluate(() => document.getElementById('chartbeat-flicker-control-style')?.remove());
+      // A painted occurrence: the first text match may sit in a hidden menu or a script-built widget.
+      await journey.hoverHighlight(d, expected[0]!);
       const p = await journey.waitPopover(d);
       expect(p.role).toBe('dialog');
       await journey.waitFor('card loaded with sources', async () => ((await d.popover())?.links.length ?? 0) > 0, 5_000);

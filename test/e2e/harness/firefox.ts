@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { snapshotFromTree, type Driver, type PopoverSnapshot, type TreeNode } from './driver';
-import { waitFor } from '../journey';
+import { hoverHighlight, waitFor } from '../journey';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -175,19 +175,9 @@ export async function firefoxDriver(session: FirefoxSession): Promise<Driver & {
 
 async function openOptionsFromPopover(session: FirefoxSession, page: Page, driver: Driver): Promise<Page> {
   if (!(await driver.popover())) {
-    // Open a popover on the first highlight with a hover, as the reader does.
-    const rect = await page.evaluate(() => {
-      const h = CSS.highlights?.get('context-overlays');
-      // The highlight set is in insertion order, not page order: take the first one and bring it into
-      // view, since BiDi pointer moves outside the viewport are refused.
-      const range = h ? [...(h as unknown as Set<Range>)][0] : document.querySelector('context-overlays-mark');
-      const el = range instanceof Range ? range.startContainer.parentElement : (range as Element | null);
-      el?.scrollIntoView({ block: 'center' });
-      const r = range?.getBoundingClientRect();
-      return r ? { x: r.x + Math.min(r.width / 2, 8), y: r.y + r.height / 2 } : null;
-    });
-    if (!rect) throw new Error('no highlight to open a popover on');
-    await page.mouse.move(rect.x, rect.y);
+    // Open a popover on a highlight with a hover, as the reader does (BiDi refuses pointer moves
+    // outside the viewport; the helper scrolls the name into view).
+    await hoverHighlight(driver);
     await page.waitForSelector('context-overlays-popover');
   }
   await clickInPopover(session, page, (a) => a['data-action'] === 'open-entry');
