@@ -2,6 +2,7 @@
 // payload. Adding a message type without a handler is a type error.
 import type { BackgroundMessageType, BackgroundResponses, RequestOf, ToBackground } from '../shared/messages';
 import * as q from '../core/kb/queries';
+import { aliasKey } from '../core/kb/normalize';
 import { importPack, exportPack, exportPackJsonl } from '../core/kb/import';
 import { parsePackJson, parsePackJsonl, validateEntity } from '../core/pack/schema';
 import browser from '../shared/browser';
@@ -26,6 +27,16 @@ export const handlers: Handlers = {
 
   async getEntities({ ids }) {
     return { entities: await q.getEntities(await db(), ids) };
+  },
+
+  async lookupName({ text }) {
+    const kb = await db();
+    const key = aliasKey(text);
+    if (!key) return { entities: [] };
+    // The alias index names the candidates without reading rows; only the (at most 10) shown are read.
+    const hits = (await q.lookupAliases(kb, [key])).get(key) ?? [];
+    const ids = [...new Set(hits.map((h) => h.id))].slice(0, 30);
+    return { entities: (await q.getEntities(kb, ids)).slice(0, 10) };
   },
 
   async getPublisher({ hostname }) {

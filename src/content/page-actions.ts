@@ -31,15 +31,26 @@ export async function lookupText(running: { session: PageSession; popover: Popov
     await popover.open({ mark: existing, text: existing.text, entityId: existing.entityId, reason: existing.reason });
     return true;
   }
-  const { matches } = await sendToBackground('scan', { blocks: [text], seenEntityIds: session.summary().map((e) => e.id) });
+  const onPage = session.summary().map((e) => e.id);
+  const { matches } = await sendToBackground('scan', { blocks: [text], seenEntityIds: onPage });
   const hit = matches.find((m) => m.entityId);
   const rect = () => selRange?.getBoundingClientRect() ?? new DOMRect(16, 16, 0, 0);
+  if (hit?.entityId) {
+    await popover.open({ mark: null, rect, text: text.trim(), entityId: hit.entityId, reason: `lookup: ${hit.reason}` });
+    return true;
+  }
+  // The matcher leaves a name alone when it cannot tell which entity it is ("Jordan" with no context), or
+  // when it is a common word. The reader asked explicitly, so show what the knowledge base has under that
+  // exact name: the entity already on this page if one is, else the first, with the others one click away.
+  const { entities: candidates } = await sendToBackground('lookupName', { text: text.trim() });
+  const first = candidates.find((c) => onPage.includes(c.id)) ?? candidates[0];
   await popover.open({
     mark: null,
     rect,
     text: text.trim(),
-    entityId: hit?.entityId ?? null,
-    reason: hit ? `lookup: ${hit.reason}` : undefined,
+    entityId: first?.id ?? null,
+    reason: first ? `lookup: exact name in the knowledge base, ${candidates.length} ${candidates.length === 1 ? 'entity' : 'entities'}` : undefined,
+    alternatives: candidates.length > 1 ? candidates : undefined,
   });
-  return !!hit;
+  return !!first;
 }

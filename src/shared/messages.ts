@@ -76,6 +76,8 @@ export const toBackground = {
     detectUnknown: v.optional(v.boolean()),
   }),
   getEntities: v.object({ ids: v.pipe(v.array(id), v.maxLength(1_000)) }),
+  /** Which entities have this exact name or alias (the context menu's lookup of a selection). */
+  lookupName: v.object({ text: shortText }),
   getPublisher: v.object({ hostname }),
   setMuted: v.object({ id, muted: v.boolean() }),
   reportWrongMatch: v.object({ id, text: shortText, hostname }),
@@ -129,6 +131,8 @@ export interface ReportView {
 export interface BackgroundResponses {
   scan: { matches: TextMatch[] };
   getEntities: { entities: EntityView[] };
+  /** At most 10, entities of enabled packs only, in primary-key order. */
+  lookupName: { entities: EntityView[] };
   getPublisher: { entity: EntityView | null };
   setMuted: { ok: true };
   reportWrongMatch: { ok: true };
@@ -157,6 +161,7 @@ export interface BackgroundResponses {
 export const CONTENT_ALLOWED: ReadonlySet<BackgroundMessageType> = new Set([
   'scan',
   'getEntities',
+  'lookupName',
   'getPublisher',
   'setMuted',
   'reportWrongMatch',

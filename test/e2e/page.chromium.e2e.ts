@@ -281,6 +281,29 @@ describe('popover', () => {
     expect(JSON.stringify(reports.muted)).toContain('ken-klippenstein');
   });
 
+  it('“Look up” on a name the matcher leaves alone (two KB entities are called Georgia) shows one and offers the other', async () => {
+    await journey.openArticle(d, server.url('article.html'));
+    const tabId = await session.tabIdOf(d.page);
+    const reply = await session.worker.evaluate(
+      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { channel: 'context-overlays/1', type: 'lookupText', payload: { text: 'Georgia' } }, { frameId: 0 }),
+      tabId,
+    );
+    expect(reply).toEqual({ ok: true, data: { found: true } });
+    const first = await journey.waitPopover(d, 'Also named like this');
+    const country = 'Country in the South Caucasus';
+    const state = 'U.S. state in the Southeast';
+    // One card, for one of them, with the other one click away.
+    const showsCountry = first.text.indexOf(country) < first.text.indexOf('Also named like this');
+    expect(first.text).toContain(showsCountry ? state : country);
+    await clickPopoverAction('alternative');
+    const shown = (p: { text: string }) => (p.text.indexOf(country) < p.text.indexOf('Also named like this') ? 'country' : 'state');
+    const second = await journey.waitFor('the other Georgia’s card', async () => {
+      const p = await d.popover();
+      return p && p.text.includes('Also named like this') && shown(p) !== (showsCountry ? 'country' : 'state') ? p : null;
+    });
+    expect(second.links.length, 'the other entity’s card links its sources').toBeGreaterThan(0);
+  });
+
   it('is unaffected by hostile page CSS (all: unset, 60px fonts, display:none on dialogs)', async () => {
     await journey.openArticle(d, server.url('hostile.html'));
     await journey.hoverText(d, 'NORTHCOM');

@@ -22,6 +22,9 @@ export interface PopoverProps {
   onOpenEntry(entity: EntityView): void;
   /** Move focus into the card when it was opened from the keyboard. */
   autoFocus: boolean;
+  /** Other entities with the looked-up name (context-menu lookups only). */
+  alternatives?: EntityView[];
+  onPickAlternative?(id: string): void;
 }
 
 export const TYPE_LABEL: Record<EntityType, MessageKey> = {
@@ -103,6 +106,21 @@ function EntityBody(props: PopoverProps & { entity: EntityView; reason?: string 
         {e.asOf && <span>{t('popoverAsOf', formatDate(e.asOf))}</span>}
         <span>{t('popoverFromPack', e.packName)}</span>
       </p>
+      {props.alternatives && props.alternatives.length > 0 && (
+        <section class="alternatives">
+          <h3>{t('popoverAlsoNamed')}</h3>
+          <ul>
+            {props.alternatives.map((c) => (
+              <li key={c.id}>
+                <button type="button" class="link" data-action="alternative" data-entity-id={c.id} onClick={() => props.onPickAlternative?.(c.id)}>
+                  {c.name}
+                </button>{' '}
+                <span class="source-meta">{c.description ?? t(TYPE_LABEL[c.type])}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {props.showDebug && props.reason && <p class="debug">{t('popoverWhyMatched', props.reason)}</p>}
       {props.notice && (
         <p class="notice" role="status">

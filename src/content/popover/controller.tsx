@@ -28,6 +28,8 @@ export interface Anchor {
   text: string;
   entityId: string | null;
   reason?: string;
+  /** A looked-up name that several entities share: the others, offered as buttons in the card. */
+  alternatives?: EntityView[];
 }
 
 export class PopoverController {
@@ -169,6 +171,8 @@ export class PopoverController {
           this.draw();
         }}
         onOpenEntry={(e) => this.deps.onOpenEntry(e)}
+        alternatives={anchor.alternatives?.filter((c) => c.id !== anchor.entityId)}
+        onPickAlternative={(id) => void this.open({ ...anchor, entityId: id }, { viaKeyboard: this.viaKeyboard })}
       />,
       this.mount,
     );

@@ -55,6 +55,10 @@ a:focus-visible, button:focus-visible { outline: 2px solid #2563eb; outline-offs
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 12px; border-top: 1px solid #e5e7eb; padding-top: 10px; }
 button { cursor: pointer; border: 1px solid #d1d5db; background: #f9fafb; color: #1f2937; border-radius: 6px; padding: 3px 8px; font-size: 12px; }
 button:hover { background: #f3f4f6; }
+.alternatives ul { display: block; list-style: none; }
+.alternatives li { display: block; margin-bottom: 2px; }
+button.link { border: none; background: none; padding: 0; font-size: inherit; color: #1d4ed8; text-decoration: underline; }
+button.link:hover { background: none; color: #1e3a8a; }
 .close { position: absolute; top: 8px; right: 8px; width: 26px; height: 26px; padding: 0; border: none; background: transparent;
   font-size: 20px; line-height: 26px; text-align: center; color: #4b5563; border-radius: 6px; }
 .close:hover { background: #f3f4f6; }
@@ -64,7 +68,7 @@ button:hover { background: #f3f4f6; }
   .name { color: #f9fafb; }
   .description, h3, .source-meta, .provenance, .muted, .debug, sup, .close { color: #d1d5db; }
   dt { color: #e5e7eb; } dd { color: #e5e7eb; }
-  a { color: #93c5fd; } a:hover { color: #bfdbfe; }
+  a, button.link { color: #93c5fd; } a:hover, button.link:hover { color: #bfdbfe; background: none; }
   .note { background: #422006; color: #fef3c7; }
   .notice { color: #6ee7b7; }
   .actions { border-top-color: #374151; }

@@ -12,6 +12,7 @@
 // small `packs` table tells whether the copy in memory is still current. Nothing depends on the copy
 // surviving: after a service-worker restart the row is simply loaded again.
 import type { KnowledgeDb, PackRow } from './db';
+import { ENTITY_TYPES, type EntityType } from '../types';
 import { aliasKeysOf } from './normalize';
 
 /** One pack's alias index as stored in the `aliasIndex` table. Entity positions index into `ids`. */
@@ -28,6 +29,15 @@ export interface AliasIndexRow {
   /** The pack's entity ids in pack order, concatenated: id j is ids.slice(idStarts[j], idStarts[j + 1]). */
   ids: string;
   idStarts: Uint32Array;
+  /**
+   * Entity j's name (names.slice(nameStarts[j], nameStarts[j + 1])) and type (ENTITY_TYPES[types[j]]), so an
+   * alias lookup can say which entities a name means without reading one entity row per hit (a request each:
+   * ~20 µs in fake-indexeddb, ~0.1 ms in Chromium). Absent in rows written before 2026-11-25; lookupAliases
+   * then reads those rows instead.
+   */
+  names?: string;
+  nameStarts?: Uint32Array;
+  types?: Uint8Array;
 }
 
 /** A fresh value for AliasIndexRow.stamp / PackRow.aliasStamp. */
@@ -36,6 +46,8 @@ export function newAliasStamp(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
+
+const TYPE_CODE = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
 
 /** Concatenates strings and records where each starts (plus the total length at the end). */
 function concat(parts: readonly string[]): { text: string; starts: Uint32Array } {
@@ -52,7 +64,7 @@ function concat(parts: readonly string[]): { text: string; starts: Uint32Array }
 /** Builds a pack's index from its entities (in pack order). Pure: no database access. */
 export function buildAliasIndex(
   packId: string,
-  entities: readonly { id: string; name: string; aliases?: readonly string[] }[],
+  entities: readonly { id: string; name: string; type: EntityType; aliases?: readonly string[] }[],
   stamp: string = newAliasStamp(),
 ): AliasIndexRow {
   // Most keys belong to one entity: keep a bare number until a second one shows up (saves ~250k small
@@ -82,7 +94,12 @@ export function buildAliasIndex(
   postStarts[sorted.length] = at;
   const keys = concat(sorted);
   const ids = concat(entities.map((e) => e.id));
-  return { packId, stamp, keys: keys.text, keyStarts: keys.starts, postings, postStarts, ids: ids.text, idStarts: ids.starts };
+  const names = concat(entities.map((e) => e.name));
+  const types = Uint8Array.from(entities, (e) => TYPE_CODE.get(e.type) ?? 0);
+  return {
+    packId, stamp, keys: keys.text, keyStarts: keys.starts, postings, postStarts, ids: ids.text, idStarts: ids.starts,
+    names: names.text, nameStarts: names.starts, types,
+  };
 }
 
 /** Read-only view over an AliasIndexRow: binary search on the concatenated keys, no parsing. */
@@ -107,6 +124,13 @@ export class AliasIndex {
 
   idAt(pos: number): string {
     return this.row.ids.slice(this.row.idStarts[pos], this.row.idStarts[pos + 1]);
+  }
+
+  /** Entity pos's name and type, when the row carries them (see AliasIndexRow.names). */
+  headerAt(pos: number): { name: string; type: EntityType } | undefined {
+    const { names, nameStarts, types } = this.row;
+    if (names === undefined || !nameStarts || !types) return undefined;
+    return { name: names.slice(nameStarts[pos], nameStarts[pos + 1]), type: ENTITY_TYPES[types[pos]!] ?? ENTITY_TYPES[0] };
   }
 
   /** The first key position whose key is ≥ k (size if none). */

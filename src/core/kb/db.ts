@@ -258,7 +258,7 @@ async function upgradeV1toV2(tx: import('dexie').Transaction): Promise<void> {
  * The entities' data, user data and `meta` are otherwise unchanged.
  */
 async function upgradeV2toV3(tx: import('dexie').Transaction): Promise<void> {
-  type Slim = { ord: number; id: string; name: string; aliases: string[] };
+  type Slim = { ord: number; id: string; name: string; type: EntityType; aliases: string[] };
   const perPack = new Map<string, Slim[]>();
   await tx
     .table('entities')
@@ -270,7 +270,7 @@ async function upgradeV2toV3(tx: import('dexie').Transaction): Promise<void> {
       ref.value = rec;
       let list = perPack.get(packId);
       if (!list) perPack.set(packId, (list = []));
-      list.push({ ord, id: entity.id, name: entity.name, aliases: Array.isArray(entity.aliases) ? entity.aliases : [] });
+      list.push({ ord, id: entity.id, name: entity.name, type: entity.type, aliases: Array.isArray(entity.aliases) ? entity.aliases : [] });
     });
   const packIds = (await tx.table('packs').toCollection().primaryKeys()) as string[];
   for (const packId of packIds) {

@@ -409,32 +409,80 @@ export async function clearCache(db: KnowledgeDb): Promise<void> {
 
 export { rowToEntity };
 
+/** Which entity an alias names, without its row: enough to list candidates or to ask getEntities for one. */
+export interface AliasHit {
+  id: string;
+  packId: string;
+  /** The row's primary key, `${packId}:${id}`. */
+  key: string;
+  name: string;
+  type: EntityType;
+}
+
+/**
+ * The entities (of every installed pack, enabled or not) whose name or an alias has one of these normalised
+ * keys (aliasKey()), by key, each key's hits in primary-key order: answered from the packs' alias indexes
+ * alone (in memory, or one request to load them). Full rows are for getEntities/findByAliasKeys, on demand:
+ * reading a row is one IndexedDB request each, which is what made a 500-alias lookup with rows cost 45 ms
+ * (1,374 rows) in fake-indexeddb and 133 ms in Chromium.
+ */
+export async function lookupAliases(db: KnowledgeDb, keys: readonly string[]): Promise<Map<string, AliasHit[]>> {
+  const unique = [...new Set(keys)];
+  return db.transaction('r', db.packs, db.aliasIndex, db.entities, async () => {
+    const indexes = await aliasIndexesOf(db, await db.packs.toArray());
+    const out = new Map<string, AliasHit[]>();
+    const headless: AliasHit[] = []; // hits from an index written before names/types were stored in it
+    for (const k of unique) {
+      let hits: AliasHit[] | undefined;
+      for (const idx of indexes) {
+        const found = idx.find(k);
+        if (!found) continue;
+        hits ??= [];
+        for (const pos of found) {
+          const id = idx.idAt(pos);
+          const head = idx.headerAt(pos);
+          const hit: AliasHit = { id, packId: idx.packId, key: `${idx.packId}:${id}`, name: head?.name ?? '', type: head?.type ?? 'organization' };
+          if (!head) headless.push(hit);
+          hits.push(hit);
+        }
+      }
+      if (!hits) continue;
+      hits.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      out.set(k, hits);
+    }
+    if (headless.length) {
+      const records = await db.entities.bulkGet(headless.map((h) => h.key));
+      const gone = new Set<string>();
+      headless.forEach((h, i) => {
+        const r = records[i];
+        if (!r) return void gone.add(h.key);
+        const e = decodeEntity(r);
+        h.name = e.name;
+        h.type = e.type;
+      });
+      if (gone.size) {
+        for (const [k, hs] of out) {
+          const kept = hs.filter((h) => !gone.has(h.key));
+          if (kept.length) out.set(k, kept);
+          else out.delete(k);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 /**
  * Pack entity rows (of every installed pack, enabled or not) whose name or an alias has one of these
  * normalised keys (aliasKey()), by key; each key's rows in primary-key order. Keys are resolved in the
  * packs' alias indexes (alias-index.ts: in memory, or one request to load), then all rows are read with
- * one bulkGet, in one read transaction.
+ * one bulkGet, in one read transaction. One request per row: prefer lookupAliases when the rows are not
+ * all needed now.
  */
 export async function findByAliasKeys(db: KnowledgeDb, keys: readonly string[]): Promise<Map<string, EntityRow[]>> {
-  const unique = [...new Set(keys)];
   return db.transaction('r', db.packs, db.aliasIndex, db.entities, async () => {
-    const indexes = await aliasIndexesOf(db, await db.packs.toArray());
-    const pksByKey = new Map<string, string[]>();
-    const all = new Set<string>(); // an entity found by several keys is read once
-    for (const k of unique) {
-      let pks: string[] | undefined;
-      for (const idx of indexes) {
-        const found = idx.find(k);
-        if (!found) continue;
-        pks ??= [];
-        for (const pos of found) pks.push(`${idx.packId}:${idx.idAt(pos)}`);
-      }
-      if (!pks) continue;
-      pks.sort();
-      pksByKey.set(k, pks);
-      for (const pk of pks) all.add(pk);
-    }
-    const pkList = [...all];
+    const hits = await lookupAliases(db, keys);
+    const pkList = [...new Set([...hits.values()].flatMap((hs) => hs.map((h) => h.key)))]; // an entity found by several keys is read once
     const records = await db.entities.bulkGet(pkList);
     const byPk = new Map<string, EntityRow>();
     pkList.forEach((pk, i) => {
@@ -442,8 +490,8 @@ export async function findByAliasKeys(db: KnowledgeDb, keys: readonly string[]):
       if (r) byPk.set(pk, decodeEntity(r));
     });
     const out = new Map<string, EntityRow[]>();
-    for (const [k, pks] of pksByKey) {
-      const found = pks.map((pk) => byPk.get(pk)).filter((r): r is EntityRow => !!r);
+    for (const [k, hs] of hits) {
+      const found = hs.map((h) => byPk.get(h.key)).filter((r): r is EntityRow => !!r);
       if (found.length) out.set(k, found);
     }
     return out;

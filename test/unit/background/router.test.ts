@@ -39,6 +39,17 @@ describe('background message router', () => {
     expect(await route(envelope('getEntities', { ids: [] }), { id: 'abc', url: 'file:///x.html', tab: {} })).toEqual({ ok: false, error: 'unknown sender' });
   });
 
+  it('content scripts may ask only what a page view needs', async () => {
+    const { route } = router();
+    for (const type of ['scan', 'getEntities', 'lookupName', 'getPublisher', 'setMuted', 'reportWrongMatch', 'openEntry']) {
+      expect(rejectSender(page, type as never, me), type).toBeUndefined();
+    }
+    for (const type of ['listPacks', 'importPack', 'removePack', 'exportPack', 'stats', 'listUserData', 'clearCache', 'searchEntities']) {
+      expect(rejectSender(page, type as never, me), type).toMatch(/not available to content scripts/);
+    }
+    expect(await route(envelope('lookupName', { text: 'x'.repeat(501) }), page)).toMatchObject({ ok: false, error: expect.stringContaining('text') });
+  });
+
   it('keeps pack management away from content scripts (web pages)', async () => {
     const { route, listPacks } = router();
     expect(await route(envelope('listPacks', {}), page)).toMatchObject({ ok: false, error: expect.stringContaining('not available to content scripts') });

@@ -5,7 +5,7 @@ import { AliasIndex, buildAliasIndex } from '../../../src/core/kb/alias-index';
 import { KnowledgeDb } from '../../../src/core/kb/db';
 import { importPack } from '../../../src/core/kb/import';
 import { aliasKey, aliasKeyFull } from '../../../src/core/kb/normalize';
-import { findByAliasKeys, removePack, searchByPrefix } from '../../../src/core/kb/queries';
+import { findByAliasKeys, lookupAliases, removePack, searchByPrefix } from '../../../src/core/kb/queries';
 import { entity, openDb, pack } from './helpers';
 
 const keysOf = (found: Map<string, { key: string }[]>) => Object.fromEntries([...found].map(([k, rows]) => [k, rows.map((r) => r.key)]));
@@ -60,6 +60,46 @@ describe('alias index in the database', () => {
     expect(keysOf(found)).toEqual({ same: ['one:x', 'one:y', 'two:x'], why: ['one:y'], ex: ['two:x'] });
     // Rows are whole entities plus bookkeeping.
     expect(found.get('why')![0]).toMatchObject({ id: 'y', name: 'Y', packId: 'one', ord: 1, aliases: ['same', 'Why'] });
+    db.close();
+  });
+
+  it('lookupAliases names the entities of each alias (id, pack, name, type) without reading their rows', async () => {
+    const db = await openDb();
+    await importPack(db, pack('one', [entity('x', { name: 'Ex Corp', type: 'organization', aliases: ['Same'] }), entity('y', { name: 'Why', type: 'person', aliases: ['same'] })]));
+    await importPack(db, pack('two', [entity('x', { name: 'Ex', type: 'place', aliases: ['SAME'] })]));
+    await lookupAliases(db, ['same']); // loads the indexes
+    let rowReads = 0;
+    const bulkGet = db.entities.bulkGet.bind(db.entities);
+    const get = db.entities.get.bind(db.entities);
+    db.entities.bulkGet = ((k: never) => (rowReads++, bulkGet(k))) as typeof db.entities.bulkGet;
+    db.entities.get = ((k: never) => (rowReads++, get(k))) as typeof db.entities.get;
+    const found = await lookupAliases(db, ['same', 'why', 'nope', 'same']);
+    expect(rowReads).toBe(0);
+    expect(Object.fromEntries(found)).toEqual({
+      same: [
+        { id: 'x', packId: 'one', key: 'one:x', name: 'Ex Corp', type: 'organization' },
+        { id: 'y', packId: 'one', key: 'one:y', name: 'Why', type: 'person' },
+        { id: 'x', packId: 'two', key: 'two:x', name: 'Ex', type: 'place' },
+      ],
+      why: [{ id: 'y', packId: 'one', key: 'one:y', name: 'Why', type: 'person' }],
+    });
+    db.close();
+  });
+
+  it('an index row written before names and types were stored in it still answers lookupAliases (from the rows)', async () => {
+    const db = await openDb();
+    await importPack(db, pack('p', [entity('a', { name: 'Alpha', type: 'agency', aliases: ['Shared'] }), entity('b', { name: 'Beta', type: 'law', aliases: ['shared'] })]));
+    const row = (await db.aliasIndex.get('p'))!;
+    delete row.names;
+    delete row.nameStarts;
+    delete row.types;
+    row.stamp = 'legacy';
+    await db.aliasIndex.put(row);
+    await db.packs.update('p', { aliasStamp: 'legacy' });
+    await db.entities.delete('p:b'); // a row gone missing is left out, not returned nameless
+    expect(Object.fromEntries(await lookupAliases(db, ['shared', 'beta']))).toEqual({
+      shared: [{ id: 'a', packId: 'p', key: 'p:a', name: 'Alpha', type: 'agency' }],
+    });
     db.close();
   });
 
