@@ -25,7 +25,9 @@ export const THRESHOLDS = { precision: 0.97, recall: 0.93, ambiguousAccuracy: 0.
 const root = path.resolve(EVAL_DIR, '..', '..');
 const argv = process.argv.slice(2);
 const flags = new Set(argv.filter((a) => a.startsWith('--')));
-const only = argv.filter((a) => !a.startsWith('--'));
+const only = argv.filter((a) => !a.startsWith('-'));
+// `-word`: leave out articles whose name contains it (e.g. `-fresh`, to tune without seeing a held-out batch)
+const without = argv.filter((a) => /^-[^-]/.test(a)).map((a) => a.slice(1));
 const JSON_OUT = flags.has('--json');
 const CHECK = flags.has('--check');
 const SUMMARY = flags.has('--summary');
@@ -40,7 +42,9 @@ function fail(msg, code = 2) {
 const stale = staleness();
 if (stale.length) fail(`gold is out of date with test/eval/annotated/ — run \`node test/eval/make-gold.mjs\`:\n  ${stale.join('\n  ')}`);
 const gold = JSON.parse(fs.readFileSync(GOLD_FILE, 'utf8'));
-const articles = gold.articles.filter((a) => only.length === 0 || only.some((o) => a.name.includes(o)));
+const articles = gold.articles.filter(
+  (a) => (only.length === 0 || only.some((o) => a.name.includes(o))) && !without.some((o) => a.name.includes(o)),
+);
 if (!articles.length) fail(`no article matches ${only.join(', ')}`);
 
 // ---- the product's matcher -------------------------------------------------------------------------

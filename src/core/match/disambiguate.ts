@@ -10,7 +10,7 @@ import { corefEvidence, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
-import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
+import { BLOCK_TITLE_CASE, TokenPositions, type ScanContext } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
@@ -50,15 +50,16 @@ function phraseAt(ctx: ScanContext, strIdx: number, t: number): boolean {
   return true;
 }
 
-const VARIANTS = new WeakMap<ScanContext['d'], Map<number, [number, number, number, number]>>();
+// Per matcher data, by string index: arrays, not Maps (these are looked up for every candidate span).
+const VARIANTS = new WeakMap<ScanContext['d'], ([number, number, number, number] | undefined)[]>();
 let lastVD: ScanContext['d'] | null = null;
-let lastVM: Map<number, [number, number, number, number]> | undefined;
+let lastVM: ([number, number, number, number] | undefined)[] | undefined;
 function variants(ctx: ScanContext, strIdx: number): [number, number, number, number] {
   let m = ctx.d === lastVD ? lastVM : VARIANTS.get(ctx.d);
-  if (!m) VARIANTS.set(ctx.d, (m = new Map()));
+  if (!m) VARIANTS.set(ctx.d, (m = []));
   lastVD = ctx.d;
   lastVM = m;
-  let v = m.get(strIdx);
+  let v = m[strIdx];
   if (!v) {
     const ph = ctx.phrase(strIdx);
     const first = ph.tokens[0] ?? '';
@@ -71,36 +72,20 @@ function variants(ctx: ScanContext, strIdx: number): [number, number, number, nu
       single && /s$/i.test(first) && first.length > 3 ? hashToken(first.slice(0, -1)) : h,
       single && /(?:ch|sh|s|x|z|o)$/i.test(first) ? hashToken(first + 'es') : h,
     ];
-    m.set(strIdx, v);
+    m[strIdx] = v;
   }
   return v;
 }
 
 /** First token of the scan where context phrase c occurs, or -1. */
 function findAnywhere(ctx: ScanContext, c: number): number {
-  const tk = ctx.tk;
-  let first = ctx.firstToken;
-  let next = ctx.nextSame!;
-  if (!first) {
-    // Each token hash's first position, chained to its later positions, once per scan: a phrase is
-    // tried only where its first word occurs, not at every token after that (which had made this a
-    // third of a scan's time).
-    first = new Map();
-    next = new Int32Array(tk.n);
-    for (let t = tk.n - 1; t >= 0; t--) {
-      const h = tk.hash[t]!;
-      next[t] = first.get(h) ?? -1;
-      first.set(h, t);
-    }
-    ctx.firstToken = first;
-    ctx.nextSame = next;
-  }
+  const pos = ctx.positions ?? (ctx.positions = TokenPositions.of(ctx.tk));
   let best = -1;
   const vs = variants(ctx, c);
   for (let i = 0; i < vs.length; i++) {
     const h = vs[i]!;
     if (vs.indexOf(h) !== i) continue; // the same variant twice (a phrase without plural forms)
-    for (let t = first.get(h) ?? -1; t >= 0 && (best < 0 || t < best); t = next[t]!) {
+    for (let t = pos.first(h); t >= 0 && (best < 0 || t < best); t = pos.next[t]!) {
       if (phraseAt(ctx, c, t)) {
         best = t;
         break;
@@ -164,13 +149,17 @@ function lowerKeyOf(s: string): string {
   return foldString(s).toLowerCase().replace(/[\s\-]+/g, ' ').trim();
 }
 
-const LOWER_KEYS = new WeakMap<ScanContext['d'], Map<number, string>>();
+const LOWER_KEYS = new WeakMap<ScanContext['d'], (string | undefined)[]>();
+let lastLD: ScanContext['d'] | null = null;
+let lastLM: (string | undefined)[] | undefined;
 /** lowerKey of string-table entry i (cached per matcher data). */
 function lowerKey(ctx: ScanContext, i: number): string {
-  let m = LOWER_KEYS.get(ctx.d);
-  if (!m) LOWER_KEYS.set(ctx.d, (m = new Map()));
-  let k = m.get(i);
-  if (k === undefined) m.set(i, (k = lowerKeyOf(ctx.d.strings[i]!)));
+  let m = ctx.d === lastLD ? lastLM : LOWER_KEYS.get(ctx.d);
+  if (!m) LOWER_KEYS.set(ctx.d, (m = []));
+  lastLD = ctx.d;
+  lastLM = m;
+  let k = m[i];
+  if (k === undefined) m[i] = k = lowerKeyOf(ctx.d.strings[i]!);
   return k;
 }
 

@@ -32,7 +32,8 @@ export class Matcher {
   private readonly d: MatcherData;
   private readonly fb = new FoldBuffer();
   private readonly tk = new Tokens();
-  private readonly phrases = new Map<number, Phrase>();
+  /** Tokenized strings by string-table index, filled on first use (an array: a Map lookup per verify cost 10 %). */
+  private readonly phrases: (Phrase | undefined)[] = [];
   private idIndex: Map<string, number> | null = null;
   private spans: Span[] = [];
 
@@ -88,10 +89,10 @@ export class Matcher {
   }
 
   private phrase = (strIdx: number): Phrase => {
-    let p = this.phrases.get(strIdx);
-    if (!p) {
+    let p = this.phrases[strIdx];
+    if (p === undefined) {
       p = tokenizePhrase(this.d.strings[strIdx]!);
-      this.phrases.set(strIdx, p);
+      this.phrases[strIdx] = p;
     }
     return p;
   };
@@ -154,10 +155,30 @@ export class Matcher {
     const d = this.d;
     const s = d.tblStart[slot]!;
     const e = s + d.tblCount[slot]!;
+    // A pattern with the same string, flags and entity traits as the one before it verifies the same way:
+    // reuse that outcome (buildData sorts such patterns together).
+    let lastStr = -1;
+    let lastKey = -1;
+    let lastSpan: Span | null = null;
     for (let p = s; p < e; p++) {
-      if (needFlag && !(d.patFlags[p]! & needFlag)) continue;
+      const flags = d.patFlags[p]!;
+      if (needFlag && !(flags & needFlag)) continue;
       if (needTokens && d.patTokOff[p + 1]! - d.patTokOff[p]! !== needTokens) continue;
-      this.verify(p, t, tEnd, block);
+      const ent = d.patEnt[p]!;
+      const key = flags | (d.entType[ent] === T_SUBSTANCE ? 0x100 : 0) | (this.nameHasThe(ent) ? 0x200 : 0);
+      const str = d.patStr[p]!;
+      if (str === lastStr && key === lastKey) {
+        if (lastSpan) {
+          const i = lastSpan.pats.length - 1;
+          lastSpan.pats.push(p);
+          lastSpan.middle.push(lastSpan.middle[i]!);
+          lastSpan.plural.push(lastSpan.plural[i]!);
+        }
+        continue;
+      }
+      lastStr = str;
+      lastKey = key;
+      lastSpan = this.verify(p, t, tEnd, block);
     }
   }
 
@@ -181,8 +202,9 @@ export class Matcher {
     return s;
   }
 
-  /** Verifies pattern p at text token t (tokens of the block end at tEnd); records a span on success. */
-  private verify(p: number, t: number, tEnd: number, block: number): void {
+  /** Verifies pattern p at text token t (tokens of the block end at tEnd); records it in a span on success
+   *  and returns that span (null on failure). */
+  private verify(p: number, t: number, tEnd: number, block: number): Span | null {
     const d = this.d;
     const tk = this.tk;
     const off = d.patTokOff[p]!;
@@ -192,25 +214,25 @@ export class Matcher {
     let middle = -1;
     let plural = false;
     for (let k = 0; k < nt; k++, j++) {
-      if (j >= tEnd) return;
+      if (j >= tEnd) return null;
       const want = d.patTok[off + k]!;
       if (tk.hash[j] === want) continue;
       if (k === 1 && flags & P_MIDDLE && middle < 0 && tk.end[j]! - tk.start[j]! === 1 && tk.flags[j]! & T_UPPER) {
         middle = j;
         j++;
-        if (j >= tEnd || tk.hash[j] !== want) return;
+        if (j >= tEnd || tk.hash[j] !== want) return null;
         continue;
       }
       if (k === nt - 1 && flags & P_PLURAL && this.pluralHash(j) === want) {
         plural = true;
         continue;
       }
-      return;
+      return null;
     }
     // Exact check against the alias text: gaps, characters, case policy.
     const ph = this.phrase(d.patStr[p]!);
     const toks = ph.tokens;
-    if (toks.length !== nt) return;
+    if (toks.length !== nt) return null;
     const codes = this.fb.codes;
     const caseExact = (flags & P_CASE_EXACT) !== 0;
     // substances (common nouns) also match in lower case: "fentanyl"
@@ -219,43 +241,43 @@ export class Matcher {
     for (let k = 0; k < nt; k++, tj++) {
       if (k > 0) {
         if (tj === middle) {
-          if (tk.start[tj]! - tk.end[tj - 1]! > MAX_GAP || normGap(this.gapText(tk.end[tj - 1]!, tk.start[tj]!)) !== ' ') return;
+          if (tk.start[tj]! - tk.end[tj - 1]! > MAX_GAP || normGap(this.gapText(tk.end[tj - 1]!, tk.start[tj]!)) !== ' ') return null;
           const g = normGap(this.gapText(tk.end[tj]!, tk.start[tj + 1]!));
-          if (g !== ' ' && g !== '.') return;
+          if (g !== ' ' && g !== '.') return null;
           tj++;
         } else {
           const ga = tk.end[tj - 1]!;
           const gb = tk.start[tj]!;
-          if (gb - ga > MAX_GAP) return;
+          if (gb - ga > MAX_GAP) return null;
           const want = ph.gaps[k - 1]!;
           if (want === ' ' && gb - ga === 1 && codes[ga] === 32) {
             // common case: one space
-          } else if (normGap(this.gapText(ga, gb)) !== want) return;
+          } else if (normGap(this.gapText(ga, gb)) !== want) return null;
         }
       }
       const a = toks[k]!;
       const s = tk.start[tj]!;
       const L = tk.end[tj]! - s;
       const isPl = plural && k === nt - 1 && L === a.length + 1;
-      if (L !== a.length && !isPl) return;
+      if (L !== a.length && !isPl) return null;
       let exact = true;
       for (let c = 0; c < a.length; c++) {
         const tc = codes[s + c]!;
         const ac = a.charCodeAt(c);
         if (tc !== ac) {
           exact = false;
-          if (lower(tc) !== lower(ac)) return;
+          if (lower(tc) !== lower(ac)) return null;
         }
       }
       if (isPl) {
         const last = codes[s + L - 1]!;
-        if (last !== 115 && !(last === 83 && !exact)) return;
+        if (last !== 115 && !(last === 83 && !exact)) return null;
       }
       if (caseExact) {
-        if (!exact) return;
-      } else if (!exact && !anyCase && !(tk.flags[tj]! & T_UPPER)) return;
+        if (!exact) return null;
+      } else if (!exact && !anyCase && !(tk.flags[tj]! & T_UPPER)) return null;
     }
-    if (flags & P_SURNAME && !(tk.flags[t]! & T_UPPER)) return;
+    if (flags & P_SURNAME && !(tk.flags[t]! & T_UPPER)) return null;
     const tLast = tj - 1;
     let endF = tk.end[tLast]!;
     if (flags & P_TRAIL_DOT && endF < this.fb.len && codes[endF] === 46) endF++;
@@ -272,10 +294,12 @@ export class Matcher {
         sp.pats.push(p);
         sp.middle.push(middle >= 0);
         sp.plural.push(plural);
-        return;
+        return sp;
       }
     }
-    spans.push({ block, t0: t, t1: tj, start, end, pats: [p], middle: [middle >= 0], plural: [plural] });
+    const sp: Span = { block, t0: t, t1: tj, start, end, pats: [p], middle: [middle >= 0], plural: [plural] };
+    spans.push(sp);
+    return sp;
   }
 
   private resolve(blocks: string[], opts: ScanOptions): TextMatch[] {
@@ -311,7 +335,7 @@ export class Matcher {
       seen,
       pageLang,
       anyCache: new Map(),
-      firstToken: null,
+      positions: null,
       pageNames: null,
       pageContexts: null,
       mentions: new Map(),

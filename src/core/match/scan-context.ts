@@ -1,6 +1,7 @@
 import type { Span } from './disambiguate';
 import type { MatcherData } from './hash-index';
 import type { Phrase, Tokens } from './tokenize';
+import { mix } from './hash-index';
 
 /** Per-scan state shared by disambiguation and coreference. */
 export interface ScanContext {
@@ -15,9 +16,8 @@ export interface ScanContext {
   pageLang: string | null;
   /** Context word (string index) → found anywhere in the scan (token index or -1). */
   anyCache: Map<number, number>;
-  /** Lazily: token hash → first token index with that hash; `nextSame[t]` chains to the next one (-1 at the end). */
-  firstToken: Map<number, number> | null;
-  nextSame?: Int32Array;
+  /** Lazily: where each token hash occurs in the scan. */
+  positions: TokenPositions | null;
   /** Lazily: lower-cased ids/names/aliases of confirmed entities → entity. */
   pageNames: Map<string, number> | null;
   /** Lazily: lower-cased context strings of confirmed entities → those entities. */
@@ -42,3 +42,73 @@ export interface ScanContext {
 
 export const BLOCK_TITLE_CASE = 1; // "Georgia Overpowers USA In Atlanta": capitalisation says nothing
 export const BLOCK_HEADLINE = 2; // short, no sentence-final punctuation
+
+/**
+ * Token hash → its first token index in the scan, chained to the later ones (`next[t]`, -1 at the end), so
+ * a context phrase is tried only where its first word occurs. An open-addressing table in typed arrays
+ * (reused across scans) rather than a Map: built over every token of the page, the Map had cost 8 % of a
+ * scan's time.
+ */
+export class TokenPositions {
+  private static shared: TokenPositions | null = null;
+  private keys = new Uint32Array(0);
+  private heads = new Int32Array(0);
+  private mask = 0;
+  next = new Int32Array(0);
+
+  /** The positions of tk's tokens, in a table reused from the previous scan (one scan runs at a time). */
+  static of(tk: Tokens): TokenPositions {
+    const p = (TokenPositions.shared ??= new TokenPositions());
+    p.build(tk);
+    return p;
+  }
+
+  private build(tk: Tokens): void {
+    const n = tk.n;
+    let size = 16;
+    while (size < n * 2) size *= 2;
+    // (Reallocated when much too large too: one huge page must not make every later scan clear a huge table.)
+    if (this.keys.length < size || this.keys.length > size * 8) {
+      this.keys = new Uint32Array(size);
+      this.heads = new Int32Array(size);
+    } else {
+      size = this.keys.length;
+      this.keys.fill(0);
+    }
+    if (this.next.length < n) this.next = new Int32Array(Math.max(n, 1024));
+    this.mask = size - 1;
+    const { keys, heads, next, mask } = this;
+    const hash = tk.hash;
+    for (let t = n - 1; t >= 0; t--) {
+      const h = hash[t]!; // never 0
+      let slot = mix(h) & mask;
+      for (;;) {
+        const k = keys[slot]!;
+        if (k === h) {
+          next[t] = heads[slot]!;
+          heads[slot] = t;
+          break;
+        }
+        if (k === 0) {
+          keys[slot] = h;
+          heads[slot] = t;
+          next[t] = -1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+
+  /** First token index with hash h, or -1. */
+  first(h: number): number {
+    const { keys, mask } = this;
+    let slot = mix(h) & mask;
+    for (;;) {
+      const k = keys[slot]!;
+      if (k === h) return this.heads[slot]!;
+      if (k === 0) return -1;
+      slot = (slot + 1) & mask;
+    }
+  }
+}
