@@ -109,7 +109,16 @@ function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]
     const c = d.entCtx[i]!;
     let near = -1;
     let next = false;
+    // The first-word check inline (phraseAt repeats it): most window tokens fail it, and this loop runs
+    // for every context word of every candidate.
+    const v = variants(ctx, c);
+    const v0 = v[0];
+    const v1 = v[1];
+    const v2 = v[2];
+    const v3 = v[3];
     for (let t = lo; t < hi; t++) {
+      const h = tk.hash[t]!;
+      if (h !== v0 && h !== v1 && h !== v2 && h !== v3) continue;
       if (t >= span.t0 && t < span.t1) continue;
       if (tk.block[t] !== b) continue;
       if (usedTok.includes(t)) continue;
@@ -163,14 +172,25 @@ function lowerKey(ctx: ScanContext, i: number): string {
   return k;
 }
 
+const ENT_KEYS = new WeakMap<ScanContext['d'], (string[] | undefined)[]>();
+/** lowerKeys of an entity's id and aliases (cached per matcher data). */
+function entKeys(ctx: ScanContext, e: number): string[] {
+  const d = ctx.d;
+  let m = ENT_KEYS.get(d);
+  if (!m) ENT_KEYS.set(d, (m = []));
+  let k = m[e];
+  if (k === undefined) {
+    k = [lowerKey(ctx, d.entId[e]!)];
+    for (let i = d.entAliasOff[e]!; i < d.entAliasOff[e + 1]!; i++) k.push(lowerKey(ctx, d.entAliases[i]!));
+    m[e] = k;
+  }
+  return k;
+}
+
 function pageNames(ctx: ScanContext): Map<string, number> {
   if (ctx.pageNames) return ctx.pageNames;
-  const d = ctx.d;
   const m = new Map<string, number>();
-  for (const e of ctx.confirmed.keys()) {
-    m.set(lowerKey(ctx, d.entId[e]!), e);
-    for (let i = d.entAliasOff[e]!; i < d.entAliasOff[e + 1]!; i++) m.set(lowerKey(ctx, d.entAliases[i]!), e);
-  }
+  for (const e of ctx.confirmed.keys()) for (const k of entKeys(ctx, e)) m.set(k, e);
   ctx.pageNames = m;
   return m;
 }
@@ -198,27 +218,23 @@ function cooccurrence(ctx: ScanContext, ent: number, parts: string[], found: Set
   const d = ctx.d;
   if (ctx.confirmed.size === 0) return 0;
   const names = pageNames(ctx);
-  const hits = new Set<number>();
+  let hits: number[] | null = null; // few: a small array beats a Set
   for (let i = d.entCtxOff[ent]!; i < d.entCtxOff[ent + 1]!; i++) {
     if (found.has(d.entCtx[i]!)) continue; // already counted as a context word in the text
     const o = names.get(lowerKey(ctx, d.entCtx[i]!));
-    if (o !== undefined && o !== ent) hits.add(o);
+    if (o !== undefined && o !== ent && !hits?.includes(o)) (hits ??= []).push(o);
   }
   // reverse: a confirmed entity's context mentions this entity's id or name
   const rev = pageContexts(ctx);
   if (rev.size) {
-    const add = (k: string): void => {
-      for (const o of rev.get(k) ?? []) if (o !== ent) hits.add(o);
-    };
-    add(lowerKey(ctx, d.entId[ent]!));
-    for (let i = d.entAliasOff[ent]!; i < d.entAliasOff[ent + 1]!; i++) add(lowerKey(ctx, d.entAliases[i]!));
+    for (const k of entKeys(ctx, ent)) {
+      const os = rev.get(k);
+      if (os) for (const o of os) if (o !== ent && !hits?.includes(o)) (hits ??= []).push(o);
+    }
   }
-  let n = 0;
-  for (const o of hits) {
-    if (n >= 3) break;
-    parts.push(`page mentions ${d.strings[d.entId[o]!]} (+1)`);
-    n++;
-  }
+  if (!hits) return 0;
+  const n = Math.min(hits.length, 3);
+  for (let i = 0; i < n; i++) parts.push(`page mentions ${d.strings[d.entId[hits[i]!]!]} (+1)`);
   return n;
 }
 

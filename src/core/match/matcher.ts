@@ -5,6 +5,7 @@ import {
   BLOOM_BITS,
   buildData,
   lookup,
+  mix,
   pairKey,
   tripleKey,
   P_CASE_EXACT,
@@ -25,6 +26,7 @@ import type { ScanOptions, TextMatch } from './types';
 import { findUnknownNames } from './unknown-names';
 
 const MAX_GAP = 12; // folded chars between two tokens of one name
+const HEAD_BITS = 1 << 21;
 const T_SUBSTANCE = typeCode('substance');
 const THE = hashToken('the');
 
@@ -37,8 +39,22 @@ export class Matcher {
   private idIndex: Map<string, number> | null = null;
   private spans: Span[] = [];
 
+  /**
+   * Bit sets over the first-token hashes of one-token and of longer patterns: a token that starts no
+   * pattern skips all 3–7 table probes. Built here from the patterns (a few ms) rather than stored, so the
+   * serialised format is unchanged. 2^21 bits each (256 KB, stays in cache; the table itself is 8 MB).
+   */
+  private readonly headSingle = new Uint8Array(HEAD_BITS >>> 3);
+  private readonly headMulti = new Uint8Array(HEAD_BITS >>> 3);
+
   constructor(data: MatcherData) {
     this.d = data;
+    const { patTok, patTokOff } = data;
+    for (let p = 0; p + 1 < patTokOff.length; p++) {
+      const h = mix(patTok[patTokOff[p]!]!) & (HEAD_BITS - 1);
+      const set = patTokOff[p + 1]! - patTokOff[p]! === 1 ? this.headSingle : this.headMulti;
+      set[h >>> 3]! |= 1 << (h & 7);
+    }
   }
 
   get entityCount(): number {
@@ -104,6 +120,7 @@ export class Matcher {
     tk.reset();
     this.spans = [];
     const bloom = d.lowerBloom;
+    const { headSingle, headMulti } = this;
     for (let b = 0; b < blocks.length; b++) {
       const text = blocks[b];
       if (typeof text !== 'string' || text.length === 0) continue;
@@ -121,8 +138,10 @@ export class Matcher {
           if (!(bloom[bit >>> 3]! & (1 << (bit & 7)))) continue;
         }
         // One-token patterns are keyed by the token, longer ones by their first two or three tokens.
-        this.probe(lookup(d, h), t, t1, b, 0, 0);
-        if (t + 1 < t1) {
+        const hb = mix(h) & (HEAD_BITS - 1);
+        const bitMask = 1 << (hb & 7);
+        if (headSingle[hb >>> 3]! & bitMask) this.probe(lookup(d, h), t, t1, b, 0, 0);
+        if (t + 1 < t1 && headMulti[hb >>> 3]! & bitMask) {
           const h1 = hash[t + 1]!;
           // A middle initial after the first token ("Gregory M. Guillot" for "Gregory Guillot") is skipped.
           const initial = tk.end[t + 1]! - tk.start[t + 1]! === 1 && (flags[t + 1]! & T_UPPER) !== 0;
@@ -142,7 +161,10 @@ export class Matcher {
         if (f & T_UPPER) {
           // plural: "Cartels" → the one-token alias "Cartel"
           const ph0 = this.pluralHash(t);
-          if (ph0) this.probe(lookup(d, ph0), t, t1, b, P_PLURAL, 1);
+          if (ph0) {
+            const pb = mix(ph0) & (HEAD_BITS - 1);
+            if (headSingle[pb >>> 3]! & (1 << (pb & 7))) this.probe(lookup(d, ph0), t, t1, b, P_PLURAL, 1);
+          }
         }
       }
     }
