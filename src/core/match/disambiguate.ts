@@ -324,8 +324,25 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       return { ent: only.ent, kind: 'alias', reason: `alias '${d.strings[d.patStr[only.pat]!]}' → ${d.strings[d.entId[only.ent]!]}: the only entity with this name` };
     }
   }
+  // A bare surname that three or more KB people share ("Smith" in a big pack) is linked only to one of
+  // them named earlier on the page, seen before or titled here: context words cannot single out one of
+  // many namesakes reliably, and scoring all of them was most of a scan's time on a 100k pack.
+  let pool: Iterable<Cand> = byEnt.values();
+  if (byEnt.size >= 3) {
+    let allCoref = true;
+    for (const c of byEnt.values()) if (c.kind !== 'coref') allCoref = false;
+    if (allCoref) {
+      const kept: Cand[] = [];
+      for (const c of byEnt.values()) {
+        const first = ctx.confirmed.get(c.ent);
+        if ((first !== undefined && first < span.t0) || ctx.seen.has(c.ent) || titleBefore(ctx, c.ent, span.t0)) kept.push(c);
+      }
+      if (kept.length === 0) return null;
+      pool = kept;
+    }
+  }
   const cands: Cand[] = [];
-  for (const c of byEnt.values()) {
+  for (const c of pool) {
     const f = d.patFlags[c.pat]!;
     const isNever = (f & P_NEVER) !== 0;
     const parts = c.parts;
