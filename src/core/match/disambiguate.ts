@@ -514,12 +514,30 @@ function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]):
 }
 
 /** A capitalised word in running text (not sentence-initial, not a headline, not "the Amazon"). */
+/** Entities of ent's type, other than ent, confirmed on the page by an unambiguous full-name match. */
+function sameTypeConfirmed(ctx: ScanContext, ent: number): number {
+  const d = ctx.d;
+  let n = 0;
+  for (const o of ctx.confirmed.keys()) if (o !== ent && d.entType[o] === d.entType[ent]) n++;
+  return n;
+}
+
 function properUse(ctx: ScanContext, ent: number, span: Span): boolean {
   const tk = ctx.tk;
   const f = tk.flags[span.t0]!;
-  if (!(f & T_UPPER) || !(f & T_HAS_LOWER) || f & T_SENT) return false;
+  if (!(f & T_UPPER) || !(f & T_HAS_LOWER)) return false;
   if (blockFlags(ctx, span.t0) & BLOCK_TITLE_CASE) return false;
   const type = typeName(ctx.d.entType[ent]!);
+  // Sentence-initial, capitals say nothing: "China, the largest investor …" vs "Turkey should rest". Link a
+  // country or company there only on a page that is about such things: two or more other entities of its
+  // type named unambiguously (a recipe names none).
+  // Not when the page also uses the word inside another name ("Michael Jordan … Jordan did not attend").
+  if (
+    f & T_SENT &&
+    !((type === 'place' || type === 'organization') && span.t1 - span.t0 === 1 && !ctx.partOfOther.has(tk.hash[span.t0]!) && sameTypeConfirmed(ctx, ent) >= 2)
+  ) {
+    return false;
+  }
   // "the Herald", "the Post": generic newspaper words need context; so do "Senate", "House", "Congress"
   if (type === 'publisher' || type === 'person') return false;
   if (INSTITUTION.has(tk.hash[span.t0]!) && span.t1 - span.t0 === 1) return false;

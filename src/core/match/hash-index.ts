@@ -136,7 +136,12 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     for (const a of names) {
       const p = tokenizePhrase(a);
       if (p.tokens.length === 0 || p.tokens.length > 255) continue;
-      const key = foldString(a).toLowerCase().replace(/\s+/g, ' ').trim();
+      // Case of the first word never matters (sentence starts), but that of later ones does: "Paris accord"
+      // is a second pattern next to "Paris Accord", because a name's later words must be written as the
+      // alias has them (or capitalised). "TIME" next to "Time" is the same pattern.
+      const folded = foldString(a).replace(/\s+/g, ' ').trim();
+      const sp = folded.indexOf(' ');
+      const key = sp < 0 ? folded.toLowerCase() : folded.slice(0, sp).toLowerCase() + folded.slice(sp);
       if (seen.has(key)) continue;
       seen.add(key);
       aliasesIdx.push(S(a));

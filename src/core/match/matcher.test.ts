@@ -515,3 +515,55 @@ describe('evaluation-driven rules', () => {
     expect(g[0]!.reason).toContain("dateline 'ATLANTA'");
   });
 });
+
+describe('names inside other names, sentence starts and many namesakes (2026-11-25)', () => {
+  const world = buildMatcher([
+    { id: 'china', name: 'China', type: 'place', aliases: [] },
+    { id: 'japan', name: 'Japan', type: 'place', aliases: [] },
+    { id: 'turkey', name: 'Turkey', type: 'place', aliases: ['Türkiye'] },
+    { id: 'france', name: 'France', type: 'place', aliases: [] },
+    { id: 'germany', name: 'Germany', type: 'place', aliases: [] },
+    { id: 'lebanon', name: 'Lebanon', type: 'place', aliases: [] },
+    { id: 'jordan', name: 'Jordan', type: 'place', aliases: [] },
+    { id: 'reforma', name: 'Reforma', type: 'publisher', aliases: [] },
+    { id: 'labour', name: 'Labour Party', type: 'organization', aliases: ['Labour'] },
+    { id: 'paris-agreement', name: 'Paris Agreement', type: 'law', aliases: ['Paris Accord', 'Paris accord'] },
+    ...['Ana', 'Ben', 'Cal', 'Dee'].map((g, i) => ({ id: `yenmer-${i}`, name: `${g} Yenmer`, type: 'person' as const, aliases: [] })),
+  ]);
+  const idsIn = (blocks: string[]) => world.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+
+  it('a country or company starting a sentence is linked on a page about such things, not in a recipe', () => {
+    expect(idsIn(['Leaders of France and Germany met in Paris.', 'Japan backed the plan, and China said it would consider it.'])).toEqual([
+      'France=france',
+      'Germany=germany',
+      'Japan=japan',
+      'China=china',
+    ]);
+    expect(idsIn(['Turkey should rest for twenty minutes before carving.'])).toEqual([]);
+  });
+
+  it('…but not when the page uses the word inside another name', () => {
+    const r = idsIn(['France and Germany sent envoys.', 'Fans cheered Michael Jordan in Amman.', 'Jordan did not attend.']);
+    expect(r).not.toContain('Jordan=jordan');
+  });
+
+  it('a place after Mount/Saint is part of a longer name; a street name is not the newspaper', () => {
+    expect(idsIn(['Families fled to the hills of Mount Lebanon.'])).toEqual([]);
+    expect(idsIn(['Thousands marched along Paseo de la Reforma on Saturday.'])).toEqual([]);
+    expect(idsIn(['The story ran in Reforma on Saturday.'])).toEqual(['Reforma=reforma']);
+  });
+
+  it('a plural acronym after a name does not make a longer name: "40 Labour MPs"', () => {
+    expect(idsIn(['More than 40 Labour MPs signed the letter.'])).toEqual(['Labour=labour']);
+  });
+
+  it('an alias whose later word is lower case matches as written: "the Paris accord"', () => {
+    expect(idsIn(['The US quit the Paris accord again.'])).toEqual(['Paris accord=paris-agreement']);
+    expect(idsIn(['The US quit the Paris Accord again.'])).toEqual(['Paris Accord=paris-agreement']);
+  });
+
+  it('a bare surname that many KB people share links only to one named earlier', () => {
+    expect(idsIn(['Yenmer said nothing.'])).toEqual([]);
+    expect(idsIn(['Cal Yenmer spoke first.', 'Later Yenmer said nothing.'])).toEqual(['Cal Yenmer=yenmer-2', 'Yenmer=yenmer-2']);
+  });
+});

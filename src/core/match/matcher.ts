@@ -363,6 +363,7 @@ export class Matcher {
       mentions: new Map(),
       namesakes: new Map(),
       givenNames: new Set(),
+      partOfOther: new Set(),
       blockFlags: new Map(),
       spanStarts: new Set(),
       spanEnds: new Set(),
@@ -393,6 +394,7 @@ export class Matcher {
       const st = structuralCheck(ctx, sp);
       if (st.reject) {
         if (st.givenName && !inside) ctx.givenNames.add(tk.hash[sp.t0]!);
+        if (sp.t1 - sp.t0 === 1 && !inside) ctx.partOfOther.add(tk.hash[sp.t0]!);
         if (st.namesake && !inside) {
           const h = tk.hash[sp.t1 - 1]!;
           let a = ctx.namesakes.get(h);

@@ -28,6 +28,8 @@ export interface ScanContext {
   namesakes: Map<number, number[]>;
   /** Hashes of one-word names used as given names on the page ("Chase" in "Chase Elliott"). */
   givenNames: Set<number>;
+  /** Hashes of one-word names seen as part of something else on the page ("Jordan" in "Michael Jordan"). */
+  partOfOther: Set<number>;
   /** Block → BLOCK_* flags (computed lazily). */
   blockFlags: Map<number, number>;
   /** Token indices where some candidate span starts / ends (exclusive end). */

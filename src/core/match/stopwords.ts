@@ -165,7 +165,8 @@ export const OF_HEADS = new Set(
   `gulf sea bay strait straits isle isles island islands cape lake river mount mountains coast bank university college
   school institute museum church cathedral diocese archdiocese duke duchess earl prince princess order port city
   county district province republic kingdom commonwealth federation league
-  ciudad golfo banco universidad estado mar isla islas puerto provincia`
+  ciudad golfo banco universidad estado mar isla islas puerto provincia
+  avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque`
     .split(/\s+/)
     .filter(Boolean),
 );

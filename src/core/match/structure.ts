@@ -25,11 +25,27 @@ const HEADS = hashes(OF_HEADS);
 const OF = hashes(['of', 'de', 'del', 'du', 'des', 'di']);
 const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
 
-/** Capitalised (not all-caps) word token. */
+/** Capitalised (not all-caps) word token. A plural acronym ("MPs", "CEOs", "NGOs") is not one: "40 Labour
+ *  MPs" are the party's members, not a longer name. */
 function isCapWord(ctx: ScanContext, t: number): boolean {
-  const f = ctx.tk.flags[t]!;
-  return (f & T_UPPER) !== 0 && (f & T_HAS_LOWER) !== 0;
+  const tk = ctx.tk;
+  const f = tk.flags[t]!;
+  if ((f & T_UPPER) === 0 || (f & T_HAS_LOWER) === 0) return false;
+  return !pluralAcronym(ctx.blocks[tk.block[t]!]!, tk.ostart[t]!, tk.oend[t]!);
 }
+function pluralAcronym(text: string, s: number, e: number): boolean {
+  if (e - s < 3 || text.charCodeAt(e - 1) !== 115) return false; // ≥ 2 capitals + "s"
+  for (let i = s; i < e - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+// Words that start a place's own name ("Mount Lebanon", "St. Helena", "San Salvador"): before a place or
+// organisation they make a longer name, although before a person they are titles ("Saint John Paul").
+const PLACE_HEADS = hashes(['mount', 'mt', 'saint', 'st', 'san', 'santa', 'sao', 'fort', 'port']);
+// "Paseo de la Reforma", "Plaza de los Mártires", "Isle of the Dead": an article after the particle
+const ARTICLES = hashes(['la', 'las', 'los', 'el', 'the', 'le', 'les']);
 
 export interface Structural {
   /** Why the span is not a name of its own, or null. */
@@ -94,7 +110,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   }
   if (t0 > 0 && spaceGap(ctx, t0 - 1) && isCapWord(ctx, t0 - 1)) {
     const p = t0 - 1;
-    let fine = NEIGHBOURS.has(tk.hash[p]!) || ctx.spanEnds.has(t0);
+    let fine = (NEIGHBOURS.has(tk.hash[p]!) && !(PLACE_HEADS.has(tk.hash[p]!) && !persons)) || ctx.spanEnds.has(t0);
     if (!fine && tk.flags[p]! & T_SENT && ROLES.has(tk.hash[p]!)) fine = true; // "Actor Will Smith arrived."
     // sentence-initial adverbs and participles: "Separately Rubio …", "Speaking Tuesday …"
     if (!fine && tk.flags[p]! & T_SENT && /(?:ly|ing|ed)$/.test(word(p))) fine = true;
@@ -109,10 +125,14 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     }
     if (!fine) return { reject: `part of a longer name '${word(p)} ${word(t0)}'`, namesake: surname || persons, givenName: false };
   }
-  // "Gulf of Mexico", "University of Georgia"; "House of Lords"
-  if (t0 >= 2 && OF.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 2) && spaceGap(ctx, t0 - 1)) {
-    if (isCapWord(ctx, t0 - 2) && HEADS.has(tk.hash[t0 - 2]!)) {
-      return { reject: `part of a longer name '${word(t0 - 2)} ${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false };
+  // "Gulf of Mexico", "University of Georgia"; "House of Lords"; "Paseo de la Reforma"
+  {
+    const art = t0 >= 3 && ARTICLES.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) ? 1 : 0;
+    const of = t0 - 1 - art;
+    if (of >= 1 && OF.has(tk.hash[of]!) && !(tk.flags[of]! & T_UPPER) && spaceGap(ctx, of - 1) && spaceGap(ctx, of)) {
+      if (isCapWord(ctx, of - 1) && HEADS.has(tk.hash[of - 1]!)) {
+        return { reject: `part of a longer name '${blocks[tk.block[t0]!]!.slice(tk.ostart[of - 1]!, tk.oend[t1 - 1]!)}'`, namesake: false, givenName: false };
+      }
     }
   }
   if (t1 - t0 === 1 && t1 + 1 < tk.n && OF.has(tk.hash[t1]!) && !(tk.flags[t1]! & T_UPPER) && spaceGap(ctx, last) && spaceGap(ctx, t1)) {
