@@ -541,6 +541,8 @@ function properUse(ctx: ScanContext, ent: number, span: Span): boolean {
   // "the Herald", "the Post": generic newspaper words need context; so do "Senate", "House", "Congress"
   if (type === 'publisher' || type === 'person') return false;
   if (INSTITUTION.has(tk.hash[span.t0]!) && span.t1 - span.t0 === 1) return false;
+  // the common-word names of several words are generic institutions ("General Assembly"): always capitalised
+  if (span.t1 - span.t0 > 1) return false;
   // "Chase Elliott … Chase drove well": the word is someone's given name on this page
   if (span.t1 - span.t0 === 1 && ctx.givenNames.has(tk.hash[span.t0]!)) return false;
   const before = wordBefore(ctx, span);

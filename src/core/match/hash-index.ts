@@ -8,7 +8,7 @@ import type { EntityType } from '../types';
 import { ENTITY_TYPES } from '../types';
 import { cls, foldString } from './fold';
 import { familyNameFirst, surnameOf } from './coref';
-import { NEVER_WORDS, STOP_WORDS } from './stopwords';
+import { GENERIC_INSTITUTIONS, NEVER_WORDS, STOP_WORDS } from './stopwords';
 import { tokenizePhrase } from './tokenize';
 
 export interface MatcherEntity {
@@ -154,7 +154,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
         const allCaps = p.tokens[0] === p.tokens[0]!.toUpperCase() && /\p{Lu}/u.test(p.tokens[0]!) && p.tokens[0]!.length > 1;
         if (!allCaps && NEVER_WORDS.has(lw)) flags |= P_NEVER;
         else if (!allCaps && STOP_WORDS.has(lw)) flags |= P_STOP;
-      }
+      } else if (GENERIC_INSTITUTIONS.has(p.tokens.join(' ').toLowerCase())) flags |= P_STOP;
       if (isPerson && p.tokens.length >= 2 && !caseExact) flags |= P_MIDDLE;
       const last = p.tokens[p.tokens.length - 1]!;
       if (!isPerson && last.length >= 3 && !/s$/i.test(last) && /\p{L}$/u.test(last)) flags |= P_PLURAL;

@@ -562,6 +562,15 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsIn(['The US quit the Paris Accord again.'])).toEqual(['Paris Accord=paris-agreement']);
   });
 
+  it('"General Assembly" needs the UN around it: many legislatures have that name', () => {
+    const un = buildMatcher([
+      { id: 'unga', name: 'United Nations General Assembly', type: 'agency', aliases: ['General Assembly', 'UNGA'], context: ['united nations', 'u.n.', 'guterres', 'member states'] },
+    ]);
+    const idsOf = (blocks: string[]) => un.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['In Raleigh, the Republican-controlled General Assembly passed the budget.'])).toEqual([]);
+    expect(idsOf(['At the United Nations, the General Assembly voted as U.N. member states met.'])).toEqual(['General Assembly=unga']);
+  });
+
   it('a bare surname that many KB people share links only to one named earlier', () => {
     expect(idsIn(['Yenmer said nothing.'])).toEqual([]);
     expect(idsIn(['Cal Yenmer spoke first.', 'Later Yenmer said nothing.'])).toEqual(['Cal Yenmer=yenmer-2', 'Yenmer=yenmer-2']);

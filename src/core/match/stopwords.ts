@@ -13,6 +13,10 @@ export const NEVER_WORDS = new Set(
     .filter(Boolean),
 );
 
+/** Names of institutions that many countries and states have ("General Assembly" is the UN's, North
+ *  Carolina's and Georgia's legislature): like STOP_WORDS, they need context support. */
+export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assembly']);
+
 /** Common English/Spanish words that are also names of entities: need context support. */
 export const STOP_WORDS = new Set(
   `apple amazon target shell sun mercury mark bill rose turkey chad jordan georgia china india japan chile niger guinea
