@@ -9,13 +9,14 @@
 //   titles or context words).
 import { titleBefore } from './coref';
 import { hashToken } from './fold';
-import { P_SURNAME, typeName } from './hash-index';
+import { P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
 import type { Span } from './disambiguate';
 import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
+const T_PERSON = typeCode('person');
 const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
 const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
 const ROLES = hashes(ROLE_NOUNS);
@@ -77,7 +78,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   let persons = true;
   let surname = false;
   for (const p of sp.pats) {
-    if (typeName(d.entType[d.patEnt[p]!]!) !== 'person') persons = false;
+    if (d.entType[d.patEnt[p]!] !== T_PERSON) persons = false;
     if (d.patFlags[p]! & P_SURNAME) surname = true;
   }
 
