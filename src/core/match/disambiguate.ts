@@ -8,13 +8,14 @@
 // The best candidate wins only with a clear margin (≥ 1) and enough evidence of its own.
 import { corefEvidence, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
-import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeName } from './hash-index';
+import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, TokenPositions, type ScanContext } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 export const NEAR_TOKENS = 10;
+const T_PERSON_CODE = typeCode('person');
 const TYPE_PRIOR: Record<string, number> = { place: 0.3, agency: 0.2, organization: 0.2, group: 0.2, person: 0.1 };
 
 export interface Span {
@@ -274,6 +275,9 @@ export function isStrong(ctx: ScanContext, span: Span): boolean {
     ent = e;
     if (f & (P_STOP | P_NEVER | P_SURNAME)) return false;
   }
+  // A person's one-word alias ("Trump") is a surname in practice: decided like one, so that a namesake
+  // on the page ("Ivanka Trump … Trump told reporters") is respected.
+  if (ent >= 0 && span.t1 - span.t0 === 1 && d.entType[ent] === T_PERSON_CODE) return false;
   return ent >= 0;
 }
 
@@ -320,7 +324,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     // The common case: one entity, a full alias that is not a common word. It is accepted whatever
     // the context says, so skip the scoring (most of a scan's time on a large pack went there).
     const only = byEnt.values().next().value!;
-    if (only.kind === 'alias' && !only.stop && (d.patFlags[only.pat]! & P_NEVER) === 0) {
+    if (only.kind === 'alias' && !only.stop && (d.patFlags[only.pat]! & P_NEVER) === 0 && !personAfterNamesake(ctx, only.ent, span)) {
       return { ent: only.ent, kind: 'alias', reason: `alias '${d.strings[d.patStr[only.pat]!]}' → ${d.strings[d.entId[only.ent]!]}: the only entity with this name` };
     }
   }
@@ -346,7 +350,9 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     const f = d.patFlags[c.pat]!;
     const isNever = (f & P_NEVER) !== 0;
     const parts = c.parts;
-    if (c.kind === 'coref' && namesakeBetween(ctx, c.ent, span)) continue;
+    // After a namesake ("Samsung chairman Lee Jae-yong") a bare "Lee" is not linked to a person the page has
+    // not named in full before, unless one of their titles says who it is ("President Lee").
+    if (c.kind === 'coref' && namesakeBetween(ctx, c.ent, span) && !titleBefore(ctx, c.ent, span.t0)) continue;
     const found = new Set<number>();
     let ev = contextScore(ctx, c.ent, span, parts, found) + cooccurrence(ctx, c.ent, parts, found);
     ev += syntaxCues(ctx, c.ent, span, parts);
@@ -358,6 +364,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       if (isNever && !ce.parts.some((p) => p.startsWith('title'))) continue;
     } else {
       if (isNever) continue;
+      if (personAfterNamesake(ctx, c.ent, span)) continue;
       if (typeName(d.entType[c.ent]!) === 'person') {
         const title = titleBefore(ctx, c.ent, span.t0);
         if (title) {
@@ -551,13 +558,22 @@ function properUse(ctx: ScanContext, ent: number, span: Span): boolean {
 }
 
 /** "Dale Turner … Turner": another person with this surname was named after the last mention of `ent`. */
+/** A person's one-word alias after a namesake with no title of theirs before it (see namesakeBetween). */
+function personAfterNamesake(ctx: ScanContext, ent: number, span: Span): boolean {
+  if (span.t1 - span.t0 !== 1 || ctx.d.entType[ent] !== T_PERSON_CODE) return false;
+  return namesakeBetween(ctx, ent, span) && !titleBefore(ctx, ent, span.t0);
+}
+
 function namesakeBetween(ctx: ScanContext, ent: number, span: Span): boolean {
   const ns = ctx.namesakes.get(ctx.tk.hash[span.t1 - 1]!);
   if (!ns) return false;
   let n = -1;
   for (const x of ns) if (x < span.t0 && x > n) n = x;
   if (n < 0) return false;
+  // Named in full before this point (or seen on the page before): the article is about them, and the
+  // namesake is the aside ("Gustavo Petro … his son Nicolás Petro … Petro said").
+  if (ctx.seen.has(ent)) return false;
   const m = ctx.mentions.get(ent);
-  if (m) for (const x of m) if (x > n && x < span.t0) return false;
+  if (m) for (const x of m) if (x < span.t0) return false;
   return true;
 }

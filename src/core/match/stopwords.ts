@@ -15,7 +15,7 @@ export const NEVER_WORDS = new Set(
 
 /** Names of institutions that many countries and states have ("General Assembly" is the UN's, North
  *  Carolina's and Georgia's legislature): like STOP_WORDS, they need context support. */
-export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assembly']);
+export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assembly', 'air force', 'coast guard']);
 
 /** Common English/Spanish words that are also names of entities: need context support. */
 export const STOP_WORDS = new Set(
@@ -53,7 +53,7 @@ export const STOP_WORDS = new Set(
   crane swan finch sparrow robin wren martin jay raven crow dove hawk
   chase wells fargo capital discover visa mastercard ally citizens regions truist huntington
   target costco kroger walgreens safeway publix staples sears gap express limited coach guess
-  fed`
+  fed navy`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -109,7 +109,8 @@ export const NAME_NEIGHBOURS = new Set(
 );
 
 /** Lower-case words before a one-word alias that mark a common-noun use ("the Amazon", "the other Jordan"). */
-export const DETERMINERS = new Set('the a an another other every each this that these those any no some'.split(' '));
+export const DETERMINERS = new Set('the a an another other every each this these those any no some'.split(' '));
+// ("that" is left out: far more often the conjunction, "said that China …", than the determiner)
 
 /** Lower-case locative prepositions: "in Sinaloa", "en Sinaloa" favour a place reading. */
 export const LOCATIVES = new Set('in en across throughout inside within into near'.split(' '));

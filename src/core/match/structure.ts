@@ -17,13 +17,21 @@ import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOUR
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 const T_PERSON = typeCode('person');
+
 const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
+const T_PUBLISHER = typeCode('publisher');
+const THE = hashToken('the');
+const REPORTING = hashes(
+  `said says reported reports revealed reveals found finds quoted quotes wrote writes has had have is was
+  understands understood obtained obtains asked asks contacted published publishes cited cites added adds learned
+  learnt confirmed confirms noted notes first also which that editorial newspaper's columnist editor reporter`.split(/\s+/),
+);
 const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
 const ROLES = hashes(ROLE_NOUNS);
 const INSTITUTION = hashes(INSTITUTION_WORDS);
 const S = hashToken('s');
 const HEADS = hashes(OF_HEADS);
-const OF = hashes(['of', 'de', 'del', 'du', 'des', 'di']);
+const OF = hashes(['of', 'de', 'del', 'du', 'des', 'di', 'do', 'da', 'dos', 'das']);
 const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
 
 /** Capitalised (not all-caps) word token. A plural acronym ("MPs", "CEOs", "NGOs") is not one: "40 Labour
@@ -73,6 +81,18 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   const comp = COMPOUNDS.get(tk.hash[last]!);
   if (comp && spaceGap(ctx, last) && !(tk.flags[t1]! & T_UPPER) && comp.has(tk.hash[t1]!)) {
     return { reject: `common noun '${word(last)} ${word(t1)}'`, namesake: false, givenName: false };
+  }
+
+  // "The Australian wine industry", "The Hindu pilgrims": a sentence that starts with a newspaper called
+  // "The <adjective>" and goes on with a noun is about the adjective. Taken as the paper only when a
+  // reporting verb follows ("The Australian reported").
+  if (t1 - t0 === 2 && tk.hash[t0] === THE && tk.flags[t0]! & T_SENT && t1 < tk.n && tk.block[t1] === tk.block[t0] && spaceGap(ctx, last)) {
+    const nf = tk.flags[t1]!;
+    if (!(nf & T_UPPER) && nf & T_HAS_LOWER && !REPORTING.has(tk.hash[t1]!) && !NEIGHBOURS.has(tk.hash[t1]!)) {
+      let publishers = true;
+      for (const p of sp.pats) if (d.entType[d.patEnt[p]!] !== T_PUBLISHER) publishers = false;
+      if (publishers) return { reject: `'${word(t0)} ${word(t0 + 1)} ${word(t1)}': a common noun follows`, namesake: false, givenName: false };
+    }
   }
 
   let persons = true;
