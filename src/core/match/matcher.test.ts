@@ -607,6 +607,24 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Guests included Ivanka Trump.', 'President Trump did not attend.'])).toEqual(['Trump=donald-trump']);
   });
 
+  it('words joined by an apostrophe, particles before a surname, and newspapers named like other things', () => {
+    const k = buildMatcher([
+      { id: 'xi', name: 'Xi Jinping', type: 'person', aliases: ['Xi'], titles: ['President'] },
+      { id: 'sharaa', name: 'Ahmed al-Sharaa', type: 'person', aliases: [], titles: ['President'] },
+      { id: 'japan', name: 'Japan', type: 'place', aliases: [] },
+      { id: 'time', name: 'Time', type: 'publisher', aliases: [] },
+      { id: 'scotus', name: 'Supreme Court of the United States', type: 'agency', aliases: ['Supreme Court'], context: ['justices', 'ruling', 'rule'] },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Car plants in Xi’an and Chongqing cut shifts.'])).toEqual([]);
+    expect(idsOf(['President Xi’s visit was short.'])).toEqual(['Xi=xi']);
+    expect(idsOf(['Ahmed al-Sharaa spoke.', 'His brother Maher al-Sharaa signed the deal.', 'Sharaa left.'])).toEqual(['Ahmed al-Sharaa=sharaa', 'Sharaa=sharaa']);
+    expect(idsOf(['Maher al-Sharaa signed the deal.', 'Sharaa left.'])).toEqual([]);
+    expect(idsOf(['The Japan Times reported the poll.'])).toEqual([]);
+    expect(idsOf(['In Islamabad, the Supreme Court refused to hear the petition.'])).toEqual([]);
+    expect(idsOf(['The Supreme Court is expected to rule by June.'])).toEqual(['Supreme Court=scotus']);
+  });
+
   it('a bare surname that many KB people share links only to one named earlier', () => {
     expect(idsIn(['Yenmer said nothing.'])).toEqual([]);
     expect(idsIn(['Cal Yenmer spoke first.', 'Later Yenmer said nothing.'])).toEqual(['Cal Yenmer=yenmer-2', 'Yenmer=yenmer-2']);

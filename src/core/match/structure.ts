@@ -20,6 +20,12 @@ const T_PERSON = typeCode('person');
 
 const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
 const T_PUBLISHER = typeCode('publisher');
+const T_PLACE = typeCode('place');
+const PARTICLES = hashes(['al', 'el', 'bin', 'ibn', 'bint', 'von', 'van', 'der', 'de', 'da', 'di', 'du', 'la', 'le', 'abu']);
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(text[i]!));
+}
 const THE = hashToken('the');
 const REPORTING = hashes(
   `said says reported reports revealed reveals found finds quoted quotes wrote writes has had have is was
@@ -96,10 +102,37 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   }
 
   let persons = true;
+  let places = true;
   let surname = false;
   for (const p of sp.pats) {
-    if (d.entType[d.patEnt[p]!] !== T_PERSON) persons = false;
+    const ty = d.entType[d.patEnt[p]!];
+    if (ty !== T_PERSON) persons = false;
+    if (ty !== T_PLACE) places = false;
     if (d.patFlags[p]! & P_SURNAME) surname = true;
+  }
+
+  // "Xi'an", "N'Djamena", "Côte d'Ivoire": letters joined by an apostrophe are one word ("Xi’s" is a possessive)
+  {
+    const text = blocks[tk.block[t0]!]!;
+    const e = tk.oend[last]!;
+    const s0 = tk.ostart[t0]!;
+    const q = text.charCodeAt(e);
+    if ((q === 39 || q === 0x2019) && isLetterAt(text, e + 1) && !(/^[sS]\b|^[sS]$/.test(text.slice(e + 1, e + 3)))) {
+      return { reject: `part of the word '${text.slice(s0, e + 4)}…'`, namesake: false, givenName: false };
+    }
+    const b = text.charCodeAt(s0 - 1);
+    if (s0 >= 2 && (b === 39 || b === 0x2019) && isLetterAt(text, s0 - 2)) {
+      return { reject: `part of the word '…${text.slice(Math.max(0, s0 - 3), tk.oend[last]!)}'`, namesake: false, givenName: false };
+    }
+  }
+
+  // "Maher al-Sharaa" is not Ahmed al-Sharaa: a given name and a particle before the surname
+  if (t0 >= 2 && PARTICLES.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && tk.block[t0 - 2] === tk.block[t0] && isCapWord(ctx, t0 - 2) && !NEIGHBOURS.has(tk.hash[t0 - 2]!) && !ctx.spanEnds.has(t0 - 1)) {
+    const gap1 = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
+    const gap2 = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 1]!, tk.ostart[t0]!);
+    if (/^[\s-]$/.test(gap1) && /^[\s-]$/.test(gap2) && (persons || surname)) {
+      return { reject: `part of a longer name '${word(t0 - 2)} ${word(t0 - 1)} ${word(t0)}'`, namesake: true, givenName: false };
+    }
   }
 
   // role noun before a person: "anchor John Roberts"
@@ -164,7 +197,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
     const fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
     // "Kim Yo Jong" is not Kim Jong Un: a later bare "Kim" is not linked either
-    if (!fine) return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: surname, givenName: t1 - t0 === 1 };
+    // (a place's name before another word names a thing, "The Japan Times", not a person: no given name)
+    if (!fine) return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: surname, givenName: t1 - t0 === 1 && !places };
   }
   return OK;
 }
