@@ -27,6 +27,8 @@ import { findUnknownNames } from './unknown-names';
 
 const MAX_GAP = 12; // folded chars between two tokens of one name
 const HEAD_BITS = 1 << 21;
+/** A bit for a table key, from other bits than the table's own slot (mix(k) & mask). */
+const keyBit = (k: number): number => Math.imul(k, 0x9e3779b1) >>> 11;
 const T_SUBSTANCE = typeCode('substance');
 const THE = hashToken('the');
 
@@ -46,6 +48,9 @@ export class Matcher {
    */
   private readonly headSingle = new Uint8Array(HEAD_BITS >>> 3);
   private readonly headMulti = new Uint8Array(HEAD_BITS >>> 3);
+  /** The same over the table keys of patterns of two or more tokens: most word pairs after a name's first
+   *  word are no key, and the bit set answers that from cache where the 8 MB table would miss it. */
+  private readonly multiKeys = new Uint8Array(HEAD_BITS >>> 3);
 
   constructor(data: MatcherData) {
     this.d = data;
@@ -55,6 +60,22 @@ export class Matcher {
       const set = patTokOff[p + 1]! - patTokOff[p]! === 1 ? this.headSingle : this.headMulti;
       set[h >>> 3]! |= 1 << (h & 7);
     }
+    const { tblKey, tblStart } = data;
+    for (let slot = 0; slot < tblKey.length; slot++) {
+      const k = tblKey[slot]!;
+      if (k === 0) continue;
+      const p = tblStart[slot]!;
+      if (patTokOff[p + 1]! - patTokOff[p]! < 2) continue; // a one-token pattern's key is its token
+      const b = keyBit(k);
+      this.multiKeys[b >>> 3]! |= 1 << (b & 7);
+    }
+  }
+
+  /** Table slot of a two- or three-token key, or -1 (the bit set first). */
+  private find(key: number): number {
+    const b = keyBit(key);
+    if (!(this.multiKeys[b >>> 3]! & (1 << (b & 7)))) return -1;
+    return lookup(this.d, key);
   }
 
   get entityCount(): number {
@@ -145,17 +166,17 @@ export class Matcher {
           const h1 = hash[t + 1]!;
           // A middle initial after the first token ("Gregory M. Guillot" for "Gregory Guillot") is skipped.
           const initial = tk.end[t + 1]! - tk.start[t + 1]! === 1 && (flags[t + 1]! & T_UPPER) !== 0;
-          this.probe(lookup(d, pairKey(h, h1)), t, t1, b, 0, 2);
-          if (initial && t + 2 < t1) this.probe(lookup(d, pairKey(h, hash[t + 2]!)), t, t1, b, P_MIDDLE, 2);
+          this.probe(this.find(pairKey(h, h1)), t, t1, b, 0, 2);
+          if (initial && t + 2 < t1) this.probe(this.find(pairKey(h, hash[t + 2]!)), t, t1, b, P_MIDDLE, 2);
           // "Sinaloa Cartels" for the two-token pattern "Sinaloa Cartel".
           const ph1 = this.pluralHash(t + 1);
-          if (ph1) this.probe(lookup(d, pairKey(h, ph1)), t, t1, b, P_PLURAL, 2);
+          if (ph1) this.probe(this.find(pairKey(h, ph1)), t, t1, b, P_PLURAL, 2);
           if (t + 2 < t1) {
             const h2 = hash[t + 2]!;
-            this.probe(lookup(d, tripleKey(h, h1, h2)), t, t1, b, 0, 0);
-            if (initial && t + 3 < t1) this.probe(lookup(d, tripleKey(h, h2, hash[t + 3]!)), t, t1, b, P_MIDDLE, 0);
+            this.probe(this.find(tripleKey(h, h1, h2)), t, t1, b, 0, 0);
+            if (initial && t + 3 < t1) this.probe(this.find(tripleKey(h, h2, hash[t + 3]!)), t, t1, b, P_MIDDLE, 0);
             const ph2 = this.pluralHash(t + 2);
-            if (ph2) this.probe(lookup(d, tripleKey(h, h1, ph2)), t, t1, b, P_PLURAL, 3);
+            if (ph2) this.probe(this.find(tripleKey(h, h1, ph2)), t, t1, b, P_PLURAL, 3);
           }
         }
         if (f & T_UPPER) {
