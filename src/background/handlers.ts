@@ -7,6 +7,7 @@ import { importPack, exportPack, exportPackJsonl } from '../core/kb/import';
 import { parsePackJson, parsePackJsonl, validateEntity } from '../core/pack/schema';
 import browser from '../shared/browser';
 import { messageChunks } from '../shared/messages';
+import { t } from '../shared/i18n';
 import { db, invalidateMatcher, matcher, matcherBuildInfo } from './kb-service';
 
 type Handlers = {
@@ -92,11 +93,11 @@ export const handlers: Handlers = {
       let complete = !!parts && parts.length === expected;
       for (let i = 0; complete && i < parts!.length; i++) complete = parts![i] !== undefined;
       if (!complete) {
-        return { ok: false, errors: [{ field: '', message: 'The upload was interrupted (the extension restarted). Please import the file again.' }] };
+        return { ok: false, errors: [{ field: '', message: t('errUploadInterrupted') }] };
       }
       text = parts!.join('');
     }
-    if (text === undefined) return { ok: false, errors: [{ field: '', message: 'No pack data was sent.' }] };
+    if (text === undefined) return { ok: false, errors: [{ field: '', message: t('errNoPackData') }] };
     const parsed = /\.jsonl$/i.test(fileName) ? parsePackJsonl(text) : parsePackJson(text);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     const kb = await db();
@@ -120,7 +121,7 @@ export const handlers: Handlers = {
   async exportChunk({ exportId, index }) {
     const pieces = exports.get(exportId);
     const text = pieces?.[index];
-    if (text === undefined) throw new Error('The export was interrupted (the extension restarted). Please export again.');
+    if (text === undefined) throw new Error(t('errExportInterrupted'));
     if (index === pieces!.length - 1) exports.delete(exportId);
     return { text };
   },
