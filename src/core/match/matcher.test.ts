@@ -625,6 +625,18 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['The Supreme Court is expected to rule by June.'])).toEqual(['Supreme Court=scotus']);
   });
 
+  it('party and force names many countries share need context: Ukraine’s National Guard is not the US one', () => {
+    const g = buildMatcher([
+      { id: 'us-ng', name: 'United States National Guard', type: 'agency', aliases: ['National Guard'], context: ['governor', 'pentagon', 'u.s.', 'guardsmen'] },
+      { id: 'us-dem', name: 'Democratic Party', type: 'organization', aliases: ['Democrats'], context: ['republicans', 'congress', 'u.s.', 'senate'] },
+    ]);
+    const idsOf = (t: string) => g.scan([t]).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf('In Kyiv, units of the National Guard moved east.')).toEqual([]);
+    expect(idsOf('The governor sent the National Guard after the Pentagon agreed.')).toEqual(['National Guard=us-ng']);
+    expect(idsOf('In Tokyo, the Constitutional Democratic Party gained seats.')).toEqual([]);
+    expect(idsOf('Republicans and the Democratic Party clashed in Congress.')).toEqual(['Democratic Party=us-dem']);
+  });
+
   it('a bare surname that many KB people share links only to one named earlier', () => {
     expect(idsIn(['Yenmer said nothing.'])).toEqual([]);
     expect(idsIn(['Cal Yenmer spoke first.', 'Later Yenmer said nothing.'])).toEqual(['Cal Yenmer=yenmer-2', 'Yenmer=yenmer-2']);
