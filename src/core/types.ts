@@ -51,6 +51,12 @@ export interface PackEntity {
   titles?: string[];
   /** Words that, near an ambiguous alias, point to this entity ("cartel", "drug" for Sinaloa Cartel). */
   context?: string[];
+  /**
+   * The id of the country entity this one belongs to ("united-states" for the U.S. Senate or a U.S.
+   * senator; a country's own id for the country). Lets the matcher tell a KB institution from another
+   * country's body of the same name ("Senate" in a story about Poland).
+   */
+  country?: string;
 }
 
 export interface PackMeta {

@@ -220,6 +220,7 @@ export async function allMatcherEntities(db: KnowledgeDb): Promise<MatcherEntity
     if (r.titles) m.titles = r.titles;
     if (r.context) m.context = r.context;
     if (r.lang) m.lang = r.lang;
+    if (r.country) m.country = r.country;
     return m;
   };
   const seen = new Set<string>();

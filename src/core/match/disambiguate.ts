@@ -11,7 +11,7 @@ import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, TokenPositions, type ScanContext } from './scan-context';
-import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
+import { DETERMINERS, GENERIC_INSTITUTIONS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 export const NEAR_TOKENS = 10;
@@ -365,6 +365,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     } else {
       if (isNever) continue;
       if (personAfterNamesake(ctx, c.ent, span)) continue;
+      if (c.stop && institutionName(ctx, c.pat) && foreignPage(ctx, c.ent, span)) continue;
       if (typeName(d.entType[c.ent]!) === 'person') {
         const title = titleBefore(ctx, c.ent, span.t0);
         if (title) {
@@ -558,6 +559,59 @@ function properUse(ctx: ScanContext, ent: number, span: Span): boolean {
 }
 
 /** "Dale Turner … Turner": another person with this surname was named after the last mention of `ent`. */
+/**
+ * A generic institution name ("Senate", "Supreme Court", "Labour Party") of an entity that belongs to one
+ * country, on a page about another: some other country (with its people and bodies) is named at least
+ * twice and more often than the entity's own, and no word of a name from the entity's own country's side
+ * is in the same paragraph. "The Senate passed the bill" in a story about
+ * Poland is Poland's Senate. Counts come from unambiguous full-name matches (pass 1) of countries and of
+ * entities with a `country`.
+ */
+const GENERIC_NAME_WORDS = new Set(
+  'the of and for united states national federal republic party department ministry council court house new south north east west democratic people'
+    .split(' ')
+    .map(hashToken),
+);
+
+function institutionName(ctx: ScanContext, pat: number): boolean {
+  const toks = ctx.phrase(ctx.d.patStr[pat]!).tokens;
+  if (toks.length === 1) return INSTITUTION.has(hashToken(toks[0]!));
+  return GENERIC_INSTITUTIONS.has(toks.join(' ').toLowerCase());
+}
+
+function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
+  const d = ctx.d;
+  const home = d.entCountry[ent]!;
+  if (home < 0 || home === ent) return false;
+  let focus = ctx.countryFocus;
+  if (!focus) {
+    focus = new Map();
+    for (const [e, at] of ctx.mentions) {
+      const c = d.entCountry[e]! >= 0 ? d.entCountry[e]! : -1;
+      if (c >= 0) focus.set(c, (focus.get(c) ?? 0) + at.length);
+    }
+    ctx.countryFocus = focus;
+  }
+  const own = focus.get(home) ?? 0;
+  let other = 0;
+  for (const [c, n] of focus) if (c !== home && n > other) other = n;
+  if (other < 2 || other <= own) return false;
+  // The home country's side in the same paragraph settles it, even by a bare surname: a story about
+  // Korea may name the United States more often than Korea, and still say "Lee's Democratic Party".
+  const tk = ctx.tk;
+  const words = new Set<number>();
+  for (const e of ctx.mentions.keys()) {
+    if (e !== home && d.entCountry[e] !== home) continue;
+    const hs = ctx.phrase(d.entName[e]!).hashes;
+    // a person by surname ("Donald" is Tusk's name too); a body by its distinctive words
+    if (d.entType[e] === T_PERSON_CODE) words.add(hs[hs.length - 1]!);
+    else for (const h of hs) if (!GENERIC_NAME_WORDS.has(h)) words.add(h);
+  }
+  for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!)) return false;
+  for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!)) return false;
+  return true;
+}
+
 /** A person's one-word alias after a namesake with no title of theirs before it (see namesakeBetween). */
 function personAfterNamesake(ctx: ScanContext, ent: number, span: Span): boolean {
   if (span.t1 - span.t0 !== 1 || ctx.d.entType[ent] !== T_PERSON_CODE) return false;

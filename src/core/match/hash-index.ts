@@ -19,6 +19,8 @@ export interface MatcherEntity {
   titles?: string[];
   context?: string[];
   lang?: string;
+  /** Id of the country entity it belongs to (PackEntity.country). */
+  country?: string;
 }
 
 export const P_CASE_EXACT = 1;
@@ -38,6 +40,8 @@ export interface MatcherData {
   entName: Int32Array;
   entType: Uint8Array;
   entLang: Int32Array; // -1: none
+  /** Entity index of the entity's country (MatcherEntity.country), -1 when none or not in the matcher. */
+  entCountry: Int32Array;
   entTitleOff: Int32Array;
   entTitles: Int32Array;
   entCtxOff: Int32Array;
@@ -94,6 +98,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
   const entName = new Int32Array(n);
   const entType = new Uint8Array(n);
   const entLang = new Int32Array(n);
+  const entCountry = new Int32Array(n).fill(-1);
   const entTitleOff = new Int32Array(n + 1);
   const entCtxOff = new Int32Array(n + 1);
   const entAliasOff = new Int32Array(n + 1);
@@ -182,6 +187,14 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
       }
     }
   }
+  {
+    const byId = new Map<string, number>();
+    for (let ei = 0; ei < n; ei++) byId.set(entities[ei]!.id, ei);
+    for (let ei = 0; ei < n; ei++) {
+      const c = entities[ei]!.country;
+      if (c) entCountry[ei] = byId.get(c) ?? -1;
+    }
+  }
   entTitleOff[n] = titles.length;
   entCtxOff[n] = ctx.length;
   entAliasOff[n] = aliasesIdx.length;
@@ -256,6 +269,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     entName,
     entType,
     entLang,
+    entCountry,
     entTitleOff,
     entTitles: Int32Array.from(titles),
     entCtxOff,

@@ -637,6 +637,22 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf('Republicans and the Democratic Party clashed in Congress.')).toEqual(['Democratic Party=us-dem']);
   });
 
+  it('a generic institution name on a page about another country is that country’s (pack field `country`)', () => {
+    const j = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
+      { id: 'poland', name: 'Poland', type: 'place', aliases: [], country: 'poland' },
+      { id: 'tusk', name: 'Donald Tusk', type: 'person', aliases: [], country: 'poland' },
+      { id: 'trump', name: 'Donald Trump', type: 'person', aliases: [], country: 'united-states' },
+      { id: 'us-senate', name: 'United States Senate', type: 'agency', aliases: ['Senate'], context: ['bill', 'vote', 'senators'], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => j.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    const poland = ['Poland’s Donald Tusk faces a veto.', 'Tusk said Poland would not back down.', 'The Senate passed the bill last month.'];
+    expect(idsOf(poland)).not.toContain('Senate=us-senate');
+    // the same sentence on a page about the United States, or with its side named in the paragraph
+    expect(idsOf(['Donald Trump said the U.S. would act.', 'The Senate passed the bill last month.'])).toContain('Senate=us-senate');
+    expect(idsOf([...poland.slice(0, 2), 'In Washington, Donald Trump urged the Senate to pass the bill.'])).toContain('Senate=us-senate');
+  });
+
   it('a bare surname that many KB people share links only to one named earlier', () => {
     expect(idsIn(['Yenmer said nothing.'])).toEqual([]);
     expect(idsIn(['Cal Yenmer spoke first.', 'Later Yenmer said nothing.'])).toEqual(['Cal Yenmer=yenmer-2', 'Yenmer=yenmer-2']);

@@ -38,6 +38,8 @@ export interface ScanContext {
   /** Longest candidate span ending at / first candidate span starting at a token index. */
   spanAtEnd: Map<number, Span>;
   spanAtStart: Map<number, Span>;
+  /** Lazily: country entity → how often it and entities of that country are named unambiguously. */
+  countryFocus?: Map<number, number>;
   /** Dateline tokens of the page (lazily). */
   datelines: number[] | null;
 }

@@ -4,7 +4,7 @@
 import type { MatcherData } from './hash-index';
 
 const MAGIC = 0x4d585443; // "CTXM"
-const VERSION = 4; // 4: multi-token patterns keyed by their first two tokens
+const VERSION = 5; // 4: multi-token patterns keyed by their first two tokens; 5: entCountry
 
 type Arr = Int32Array | Uint32Array | Uint8Array;
 const FIELDS: [keyof MatcherData, 'i32' | 'u32' | 'u8'][] = [
@@ -12,6 +12,7 @@ const FIELDS: [keyof MatcherData, 'i32' | 'u32' | 'u8'][] = [
   ['entName', 'i32'],
   ['entType', 'u8'],
   ['entLang', 'i32'],
+  ['entCountry', 'i32'],
   ['entTitleOff', 'i32'],
   ['entTitles', 'i32'],
   ['entCtxOff', 'i32'],

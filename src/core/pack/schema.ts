@@ -108,6 +108,7 @@ export const entitySchema = v.strictObject({
   domains: v.optional(list(pattern(DOMAIN_RE, 'is not a lowercase host name like "example.com"'), LIMITS.domains)),
   titles: v.optional(list(text(LIMITS.titleLength), LIMITS.titles)),
   context: v.optional(list(text(LIMITS.contextLength), LIMITS.context)),
+  country: v.optional(pattern(ID_RE, 'must be an entity id like "united-states"')),
 });
 
 // ---- fast path ------------------------------------------------------------------------------------
@@ -115,7 +116,7 @@ export const entitySchema = v.strictObject({
 // what the schema accepts (it may reject more: anything it rejects is re-checked by valibot, which then
 // produces the messages), so valid packs validate in a fraction of the time.
 
-const ENTITY_KEYS = new Set(['id', 'name', 'type', 'description', 'summary', 'aliases', 'facts', 'sources', 'wikidataId', 'lang', 'asOf', 'domains', 'titles', 'context']);
+const ENTITY_KEYS = new Set(['id', 'name', 'type', 'description', 'summary', 'aliases', 'facts', 'sources', 'wikidataId', 'lang', 'asOf', 'domains', 'titles', 'context', 'country']);
 const SOURCE_KEYS = new Set(['title', 'url', 'publisher', 'date']);
 const FACT_KEYS = new Set(['label', 'value', 'sourceIds']);
 const TYPE_SET: ReadonlySet<unknown> = new Set(ENTITY_TYPES);
@@ -145,6 +146,7 @@ function fastEntityOk(e: unknown): boolean {
   if (e.asOf !== undefined && (typeof e.asOf !== 'string' || !ISO_DATE_RE.test(e.asOf))) return false;
   if (e.titles !== undefined && !okTexts(e.titles, LIMITS.titles, LIMITS.titleLength)) return false;
   if (e.context !== undefined && !okTexts(e.context, LIMITS.context, LIMITS.contextLength)) return false;
+  if (e.country !== undefined && (typeof e.country !== 'string' || e.country.length > LIMITS.idLength || !ID_RE.test(e.country))) return false;
   if (e.domains !== undefined) {
     const d = e.domains;
     if (!Array.isArray(d) || d.length > LIMITS.domains) return false;
