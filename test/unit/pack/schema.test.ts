@@ -144,6 +144,12 @@ describe('parsePackJson', () => {
     expect(errs.map((e) => e.field).sort()).toEqual(['entities[0].asOf', 'entities[0].domains[0]', 'entities[0].lang', 'entities[0].wikidataId']);
   });
 
+  it('checks the country field: an entity id', () => {
+    expect(parsePackJson(JSON.stringify(pack([entity({ country: 'mexico' })]))).ok).toBe(true);
+    expect(errorsOf(pack([entity({ country: 'Mexico!' })])).map((e) => e.field)).toEqual(['entities[0].country']);
+    expect(errorsOf(pack([entity({ country: 7 })])).map((e) => e.field)).toEqual(['entities[0].country']);
+  });
+
   it('reports many problems, capped, not just the first', () => {
     const bad = Array.from({ length: 200 }, (_, i) => entity({ id: `e-${i}`, sources: [{ title: 't', url: 'javascript:x', publisher: 'p' }] }));
     const errs = errorsOf(pack(bad));
