@@ -129,8 +129,16 @@ describe('dynamic pages', () => {
       return t.includes('Special Operations Command North') && t.includes('Gregory M. Guillot') && t.includes('Guillot') ? t : null;
     });
     expect(texts.filter((t) => t === 'FBI')).toHaveLength(1); // the first card was not painted twice
-    // Our own painting must not feed the observer: the state stays put once idle.
-    const s1 = await journey.pageState(d);
+    // Our own painting must not feed the observer: once idle, the state stays put. (Idle first: on a
+    // loaded CI machine the second card's batch can still be in flight when the names show up.)
+    let s1 = await journey.pageState(d);
+    await journey.waitFor('the page to be idle', async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      const now = await journey.pageState(d);
+      const idle = now === s1;
+      s1 = now;
+      return idle || null;
+    });
     await new Promise((r) => setTimeout(r, 800));
     expect(await journey.pageState(d)).toBe(s1);
   });

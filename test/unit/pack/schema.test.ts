@@ -147,7 +147,7 @@ describe('parsePackJson', () => {
   it('checks the country field: an entity id', () => {
     expect(parsePackJson(JSON.stringify(pack([entity({ country: 'mexico' })]))).ok).toBe(true);
     expect(errorsOf(pack([entity({ country: 'Mexico!' })])).map((e) => e.field)).toEqual(['entities[0].country']);
-    expect(errorsOf(pack([entity({ country: 7 })])).map((e) => e.field)).toEqual(['entities[0].country']);
+    expect(errorsOf(pack([entity({ country: 7 as unknown as string })])).map((e) => e.field)).toEqual(['entities[0].country']);
   });
 
   it('reports many problems, capped, not just the first', () => {
