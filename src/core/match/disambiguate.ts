@@ -6,7 +6,7 @@
 //       + coreference evidence for surnames (earlier full name / seen on page / title: +3 each)
 //       + page language agreement (±0.5) + a small type prior (≤ 0.3)
 // The best candidate wins only with a clear margin (≥ 1) and enough evidence of its own.
-import { corefEvidence, titleBefore } from './coref';
+import { corefEvidence, familyNameFirst, surnameOf, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
@@ -567,11 +567,34 @@ function properUse(ctx: ScanContext, ent: number, span: Span): boolean {
  * Poland is Poland's Senate. Counts come from unambiguous full-name matches (pass 1) of countries and of
  * entities with a `country`.
  */
+const COUNTRY_SIDE = new Set(['place', 'person', 'agency'].map((t) => typeCode(t as 'place')));
 const GENERIC_NAME_WORDS = new Set(
   'the of and for united states national federal republic party department ministry council court house new south north east west democratic people'
     .split(' ')
     .map(hashToken),
 );
+
+const PARTY_WORDS = new WeakMap<ScanContext['d'], Map<number, number[]>>();
+/** Name words of a country's political parties ("Republicans", "Democrats", "GOP"): in a paragraph they
+ *  say which country's Senate it is, even when the page names another country more often. */
+function partyWords(ctx: ScanContext, country: number): number[] {
+  const d = ctx.d;
+  let m = PARTY_WORDS.get(d);
+  if (!m) PARTY_WORDS.set(d, (m = new Map()));
+  let out = m.get(country);
+  if (!out) {
+    const set = new Set<number>();
+    for (let e = 0; e < d.entId.length; e++) {
+      if (d.entCountry[e] !== country || !/\bParty\b/.test(d.strings[d.entName[e]!]!)) continue;
+      for (let i = d.entAliasOff[e]!; i < d.entAliasOff[e + 1]!; i++) {
+        const hs = ctx.phrase(d.entAliases[i]!).hashes;
+        if (hs.length === 1) set.add(hs[0]!);
+      }
+    }
+    m.set(country, (out = [...set]));
+  }
+  return out;
+}
 
 function institutionName(ctx: ScanContext, pat: number): boolean {
   const toks = ctx.phrase(ctx.d.patStr[pat]!).tokens;
@@ -587,8 +610,9 @@ function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   if (!focus) {
     focus = new Map();
     for (const [e, at] of ctx.mentions) {
-      const c = d.entCountry[e]! >= 0 ? d.entCountry[e]! : -1;
-      if (c >= 0) focus.set(c, (focus.get(c) ?? 0) + at.length);
+      const c = d.entCountry[e]!;
+      // places, people and state bodies; not companies, parties or media, which are named everywhere
+      if (c >= 0 && COUNTRY_SIDE.has(d.entType[e]!)) focus.set(c, (focus.get(c) ?? 0) + at.length);
     }
     ctx.countryFocus = focus;
   }
@@ -601,12 +625,17 @@ function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   const tk = ctx.tk;
   const words = new Set<number>();
   for (const e of ctx.mentions.keys()) {
-    if (e !== home && d.entCountry[e] !== home) continue;
+    if ((e !== home && d.entCountry[e] !== home) || !COUNTRY_SIDE.has(d.entType[e]!)) continue;
     const hs = ctx.phrase(d.entName[e]!).hashes;
     // a person by surname ("Donald" is Tusk's name too); a body by its distinctive words
-    if (d.entType[e] === T_PERSON_CODE) words.add(hs[hs.length - 1]!);
+    if (d.entType[e] === T_PERSON_CODE) {
+      const name = d.strings[d.entName[e]!]!;
+      const surname = familyNameFirst(name) ?? surnameOf(name);
+      words.add(surname ? hashToken(surname) : hs[hs.length - 1]!);
+    }
     else for (const h of hs) if (!GENERIC_NAME_WORDS.has(h)) words.add(h);
   }
+  for (const h of partyWords(ctx, home)) words.add(h);
   for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!)) return false;
   for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!)) return false;
   return true;

@@ -15,7 +15,7 @@ export const NEVER_WORDS = new Set(
 
 /** Names of institutions that many countries and states have ("General Assembly" is the UN's, North
  *  Carolina's and Georgia's legislature): like STOP_WORDS, they need context support. */
-export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assembly', 'air force', 'coast guard', 'supreme court', 'national guard', 'democratic party', 'republican party', 'conservative party', 'labour party', 'marine corps', 'security council']);
+export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assembly', 'air force', 'coast guard', 'supreme court', 'national guard', 'democratic party', 'republican party', 'conservative party', 'labour party', 'marine corps', 'security council', 'house of representatives']);
 
 /** Common English/Spanish words that are also names of entities: need context support. */
 export const STOP_WORDS = new Set(

@@ -13,7 +13,7 @@ import { P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
 import type { Span } from './disambiguate';
-import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
+import { COMMON_CAPITALISED, COMMON_COMPOUNDS, GENERIC_INSTITUTIONS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 const T_PERSON = typeCode('person');
@@ -35,6 +35,7 @@ const REPORTING = hashes(
 const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
 const ROLES = hashes(ROLE_NOUNS);
 const INSTITUTION = hashes(INSTITUTION_WORDS);
+const GENERIC: ReadonlySet<string> = GENERIC_INSTITUTIONS;
 const S = hashToken('s');
 const HEADS = hashes(OF_HEADS);
 const OF = hashes(['of', 'de', 'del', 'du', 'des', 'di', 'do', 'da', 'dos', 'das']);
@@ -48,6 +49,14 @@ function isCapWord(ctx: ScanContext, t: number): boolean {
   if ((f & T_UPPER) === 0 || (f & T_HAS_LOWER) === 0) return false;
   return !pluralAcronym(ctx.blocks[tk.block[t]!]!, tk.ostart[t]!, tk.oend[t]!);
 }
+/** A candidate span of places only ends right before token t (exclusive end t). */
+function placeEndsAt(ctx: ScanContext, t: number): boolean {
+  const sp = ctx.spanAtEnd.get(t);
+  if (!sp) return false;
+  for (const p of sp.pats) if (ctx.d.entType[ctx.d.patEnt[p]!] !== T_PLACE) return false;
+  return true;
+}
+
 function pluralAcronym(text: string, s: number, e: number): boolean {
   if (e - s < 3 || text.charCodeAt(e - 1) !== 115) return false; // ≥ 2 capitals + "s"
   for (let i = s; i < e - 1; i++) {
@@ -155,8 +164,12 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (!lowerInside) return OK;
   if (blockFlags(ctx, t0) & BLOCK_TITLE_CASE) return OK;
 
-  // "Italy’s Senate", "Peru’s Congress": an institution word owned by another name is that name's institution
-  if (t1 - t0 === 1 && INSTITUTION.has(tk.hash[t0]!) && t0 >= 2 && tk.hash[t0 - 1] === S && tk.block[t0 - 2] === tk.block[t0]) {
+  // "Italy’s Senate", "Peru’s Congress", "Indonesia’s House of Representatives": an institution name owned by
+  // another name is that name's institution
+  // (a several-word name only after a place: "Lee's Democratic Party" is his own party)
+  const institution =
+    t1 - t0 === 1 ? INSTITUTION.has(tk.hash[t0]!) : GENERIC.has(ctx.blocks[tk.block[t0]!]!.slice(tk.ostart[t0]!, tk.oend[last]!).toLowerCase().replace(/\s+/g, ' ')) && placeEndsAt(ctx, t0 - 1);
+  if (institution && t0 >= 2 && tk.hash[t0 - 1] === S && tk.block[t0 - 2] === tk.block[t0]) {
     const g = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
     if ((g === "'" || g === '\u2019') && tk.flags[t0 - 2]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
       return { reject: `'${word(t0 - 2)}’s ${word(t0)}' belongs to another name`, namesake: false, givenName: false };
