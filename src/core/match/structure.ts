@@ -158,6 +158,11 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (!own) return { reject: `role '${word(t0 - 1)}' describes someone else`, namesake: false, givenName: false };
   }
 
+  // "PORT SUDAN —", "MOUNT LEBANON": a place head word makes a longer name in capitals too
+  if (!persons && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && spaceGap(ctx, t0 - 1) && PLACE_HEADS.has(tk.hash[t0 - 1]!) && tk.flags[t0 - 1]! & T_UPPER) {
+    return { reject: `part of a longer name '${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false };
+  }
+
   // acronyms and all-caps text: no adjacency test ("U.S. Navy", "CIA Director", "SENATE VOTE")
   let lowerInside = false;
   for (let t = t0; t < t1; t++) if (tk.flags[t]! & T_HAS_LOWER) lowerInside = true;
