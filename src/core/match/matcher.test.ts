@@ -653,6 +653,22 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf([...poland.slice(0, 2), 'In Washington, Donald Trump urged the Senate to pass the bill.'])).toContain('Senate=us-senate');
   });
 
+  it('head words before "of/de" with more capitalised words or in capitals; a mid-sentence "The" of a name', () => {
+    const h = buildMatcher([
+      { id: 'bolivia', name: 'Bolivia', type: 'place', aliases: [] },
+      { id: 'guatemala', name: 'Guatemala', type: 'place', aliases: [] },
+      { id: 'eu', name: 'European Union', type: 'organization', aliases: ['EU'] },
+      { id: 'ap', name: 'Associated Press', type: 'publisher', aliases: ['The Associated Press', 'AP'] },
+    ]);
+    const idsOf = (t: string) => h.scan([t]).map((x) => x.text);
+    expect(idsOf('El Banco Central de Bolivia apenas conserva oro.')).toEqual([]);
+    expect(idsOf('CIUDAD DE GUATEMALA — Tres aviones llegaron.')).toEqual([]);
+    expect(idsOf('The Court of Justice of the European Union fined it.')).toEqual([]);
+    expect(idsOf('Bolivia and the European Union signed.')).toEqual(['Bolivia', 'European Union']);
+    expect(idsOf('She told The Associated Press on Monday.')).toEqual(['The Associated Press']);
+    expect(idsOf('The Associated Press reported it first.')).toEqual(['Associated Press']);
+  });
+
   it('a bare surname that many KB people share links only to one named earlier', () => {
     expect(idsIn(['Yenmer said nothing.'])).toEqual([]);
     expect(idsIn(['Cal Yenmer spoke first.', 'Later Yenmer said nothing.'])).toEqual(['Cal Yenmer=yenmer-2', 'Yenmer=yenmer-2']);

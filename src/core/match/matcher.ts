@@ -21,7 +21,7 @@ import {
 } from './hash-index';
 import type { ScanContext } from './scan-context';
 import { decodeData, encodeData } from './serialize';
-import { normGap, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokenize';
+import { normGap, T_SENT, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokenize';
 import type { ScanOptions, TextMatch } from './types';
 import { findUnknownNames } from './unknown-names';
 
@@ -325,8 +325,9 @@ export class Matcher {
     let endF = tk.end[tLast]!;
     if (flags & P_TRAIL_DOT && endF < this.fb.len && codes[endF] === 46) endF++;
     const end = this.fb.end(endF - 1);
-    // "The White House", "the FT": the article is not part of the span unless the entity's name has it
-    if (nt > 1 && d.patTok[off] === THE && !this.nameHasThe(d.patEnt[p]!)) t++;
+    // "The White House", "the FT": the article is not part of the span unless the entity's name has it, or
+    // a capital "The" inside a sentence says it belongs to the name ("told The Associated Press")
+    if (nt > 1 && d.patTok[off] === THE && !this.nameHasThe(d.patEnt[p]!) && (!(tk.flags[t]! & T_UPPER) || tk.flags[t]! & T_SENT)) t++;
     const start = tk.ostart[t]!;
     // group with an existing span on the same tokens
     const spans = this.spans;

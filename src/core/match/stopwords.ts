@@ -171,7 +171,7 @@ export const OF_HEADS = new Set(
   school institute museum church cathedral diocese archdiocese duke duchess earl prince princess order port city
   county district province republic kingdom commonwealth federation league
   ciudad golfo banco universidad estado mar isla islas puerto provincia
-  avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque`
+  avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque court justice`
     .split(/\s+/)
     .filter(Boolean),
 );

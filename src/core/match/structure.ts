@@ -49,6 +49,27 @@ function isCapWord(ctx: ScanContext, t: number): boolean {
   if ((f & T_UPPER) === 0 || (f & T_HAS_LOWER) === 0) return false;
   return !pluralAcronym(ctx.blocks[tk.block[t]!]!, tk.ostart[t]!, tk.oend[t]!);
 }
+/**
+ * The token of a name's head word ("Gulf", "Banco", "CIUDAD") when the span is the tail of "<Head> [up to two
+ * more capitalised words] of/de [the/la] <span>", else -1. Capitalised particles count only in ALL-CAPS text.
+ */
+function headBeforeOf(ctx: ScanContext, t0: number): number {
+  const tk = ctx.tk;
+  const b = tk.block[t0];
+  let t = t0 - 1;
+  if (t >= 0 && tk.block[t] === b && ARTICLES.has(tk.hash[t]!) && spaceGap(ctx, t)) t--;
+  if (t < 1 || tk.block[t] !== b || !OF.has(tk.hash[t]!) || !spaceGap(ctx, t) || !spaceGap(ctx, t - 1)) return -1;
+  const capsParticle = (tk.flags[t]! & T_UPPER) !== 0;
+  if (capsParticle && tk.flags[t]! & T_HAS_LOWER) return -1; // "Of" in Title Case says nothing
+  for (let k = t - 1, n = 0; k >= 0 && n < 3 && tk.block[k] === b; k--, n++) {
+    const f = tk.flags[k]!;
+    if (!(f & T_UPPER) || (capsParticle && f & T_HAS_LOWER)) return -1;
+    if (HEADS.has(tk.hash[k]!)) return k;
+    if (k === 0 || !spaceGap(ctx, k - 1)) return -1;
+  }
+  return -1;
+}
+
 /** A candidate span of places only ends right before token t (exclusive end t). */
 function placeEndsAt(ctx: ScanContext, t: number): boolean {
   const sp = ctx.spanAtEnd.get(t);
@@ -158,6 +179,15 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (!own) return { reject: `role '${word(t0 - 1)}' describes someone else`, namesake: false, givenName: false };
   }
 
+  // "Gulf of Mexico", "University of Georgia", "Paseo de la Reforma", "Banco Central de Bolivia", "Court of
+  // Justice of the European Union", "CIUDAD DE GUATEMALA —"
+  {
+    const head = headBeforeOf(ctx, t0);
+    if (head >= 0) {
+      return { reject: `part of a longer name '${blocks[tk.block[t0]!]!.slice(tk.ostart[head]!, tk.oend[t1 - 1]!)}'`, namesake: false, givenName: false };
+    }
+  }
+
   // "PORT SUDAN —", "MOUNT LEBANON": a place head word makes a longer name in capitals too
   if (!persons && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && spaceGap(ctx, t0 - 1) && PLACE_HEADS.has(tk.hash[t0 - 1]!) && tk.flags[t0 - 1]! & T_UPPER) {
     return { reject: `part of a longer name '${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false };
@@ -196,16 +226,6 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
       }
     }
     if (!fine) return { reject: `part of a longer name '${word(p)} ${word(t0)}'`, namesake: surname || persons, givenName: false };
-  }
-  // "Gulf of Mexico", "University of Georgia"; "House of Lords"; "Paseo de la Reforma"
-  {
-    const art = t0 >= 3 && ARTICLES.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) ? 1 : 0;
-    const of = t0 - 1 - art;
-    if (of >= 1 && OF.has(tk.hash[of]!) && !(tk.flags[of]! & T_UPPER) && spaceGap(ctx, of - 1) && spaceGap(ctx, of)) {
-      if (isCapWord(ctx, of - 1) && HEADS.has(tk.hash[of - 1]!)) {
-        return { reject: `part of a longer name '${blocks[tk.block[t0]!]!.slice(tk.ostart[of - 1]!, tk.oend[t1 - 1]!)}'`, namesake: false, givenName: false };
-      }
-    }
   }
   if (t1 - t0 === 1 && t1 + 1 < tk.n && OF.has(tk.hash[t1]!) && !(tk.flags[t1]! & T_UPPER) && spaceGap(ctx, last) && spaceGap(ctx, t1)) {
     if (isCapWord(ctx, t1 + 1) && !NEIGHBOURS.has(tk.hash[t1 + 1]!) && !ctx.spanStarts.has(t1 + 1)) {
