@@ -201,10 +201,15 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
 
   // "Italy’s Senate", "Peru’s Congress", "Indonesia’s House of Representatives": an institution name owned by
   // another name is that name's institution
-  // (a several-word name only after a place: "Lee's Democratic Party" is his own party)
+  // (a several-word name only after a place: "Lee's Democratic Party" is his own party; the cheap possessive
+  // test first, the string work only then)
+  const possessive = t0 >= 2 && tk.hash[t0 - 1] === S && tk.block[t0 - 2] === tk.block[t0];
   const institution =
-    t1 - t0 === 1 ? INSTITUTION.has(tk.hash[t0]!) : GENERIC.has(ctx.blocks[tk.block[t0]!]!.slice(tk.ostart[t0]!, tk.oend[last]!).toLowerCase().replace(/\s+/g, ' ')) && placeEndsAt(ctx, t0 - 1);
-  if (institution && t0 >= 2 && tk.hash[t0 - 1] === S && tk.block[t0 - 2] === tk.block[t0]) {
+    possessive &&
+    (t1 - t0 === 1
+      ? INSTITUTION.has(tk.hash[t0]!)
+      : placeEndsAt(ctx, t0 - 1) && GENERIC.has(ctx.blocks[tk.block[t0]!]!.slice(tk.ostart[t0]!, tk.oend[last]!).toLowerCase().replace(/\s+/g, ' ')));
+  if (institution) {
     const g = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
     if ((g === "'" || g === '\u2019') && tk.flags[t0 - 2]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
       return { reject: `'${word(t0 - 2)}’s ${word(t0)}' belongs to another name`, namesake: false, givenName: false };
