@@ -51,15 +51,28 @@ function phraseAt(ctx: ScanContext, strIdx: number, t: number): boolean {
   return true;
 }
 
-// Per matcher data, by string index: arrays, not Maps (these are looked up for every candidate span).
-const VARIANTS = new WeakMap<ScanContext['d'], ([number, number, number, number] | undefined)[]>();
-let lastVD: ScanContext['d'] | null = null;
-let lastVM: ([number, number, number, number] | undefined)[] | undefined;
+/**
+ * A cache that lives as long as one matcher's data: made on first use, found again through a WeakMap,
+ * with the last one remembered because scans ask for it for every candidate span. (The caches below are
+ * arrays indexed by string or entity number, not Maps, for the same reason.)
+ */
+function perMatcher<T>(make: () => T): (d: ScanContext['d']) => T {
+  const all = new WeakMap<ScanContext['d'], T>();
+  let lastD: ScanContext['d'] | null = null;
+  let last: T | undefined;
+  return (d) => {
+    if (d === lastD) return last!;
+    let v = all.get(d);
+    if (v === undefined) all.set(d, (v = make()));
+    lastD = d;
+    last = v;
+    return v;
+  };
+}
+
+const variantsOf = perMatcher<([number, number, number, number] | undefined)[]>(() => []);
 function variants(ctx: ScanContext, strIdx: number): [number, number, number, number] {
-  let m = ctx.d === lastVD ? lastVM : VARIANTS.get(ctx.d);
-  if (!m) VARIANTS.set(ctx.d, (m = []));
-  lastVD = ctx.d;
-  lastVM = m;
+  const m = variantsOf(ctx.d);
   let v = m[strIdx];
   if (!v) {
     const ph = ctx.phrase(strIdx);
@@ -159,26 +172,20 @@ function lowerKeyOf(s: string): string {
   return foldString(s).toLowerCase().replace(/[\s\-]+/g, ' ').trim();
 }
 
-const LOWER_KEYS = new WeakMap<ScanContext['d'], (string | undefined)[]>();
-let lastLD: ScanContext['d'] | null = null;
-let lastLM: (string | undefined)[] | undefined;
+const lowerKeysOf = perMatcher<(string | undefined)[]>(() => []);
 /** lowerKey of string-table entry i (cached per matcher data). */
 function lowerKey(ctx: ScanContext, i: number): string {
-  let m = ctx.d === lastLD ? lastLM : LOWER_KEYS.get(ctx.d);
-  if (!m) LOWER_KEYS.set(ctx.d, (m = []));
-  lastLD = ctx.d;
-  lastLM = m;
+  const m = lowerKeysOf(ctx.d);
   let k = m[i];
   if (k === undefined) m[i] = k = lowerKeyOf(ctx.d.strings[i]!);
   return k;
 }
 
-const ENT_KEYS = new WeakMap<ScanContext['d'], (string[] | undefined)[]>();
+const entKeysOf = perMatcher<(string[] | undefined)[]>(() => []);
 /** lowerKeys of an entity's id and aliases (cached per matcher data). */
 function entKeys(ctx: ScanContext, e: number): string[] {
   const d = ctx.d;
-  let m = ENT_KEYS.get(d);
-  if (!m) ENT_KEYS.set(d, (m = []));
+  const m = entKeysOf(d);
   let k = m[e];
   if (k === undefined) {
     k = [lowerKey(ctx, d.entId[e]!)];
@@ -352,7 +359,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     const parts = c.parts;
     // After a namesake ("Samsung chairman Lee Jae-yong") a bare "Lee" is not linked to a person the page has
     // not named in full before, unless one of their titles says who it is ("President Lee").
-    if (c.kind === 'coref' && namesakeBetween(ctx, c.ent, span) && !titleBefore(ctx, c.ent, span.t0)) continue;
+    if (c.kind === 'coref' && namesakeUnsettled(ctx, c.ent, span)) continue;
     const found = new Set<number>();
     let ev = contextScore(ctx, c.ent, span, parts, found) + cooccurrence(ctx, c.ent, parts, found);
     ev += syntaxCues(ctx, c.ent, span, parts);
@@ -521,7 +528,6 @@ function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]):
   return ev;
 }
 
-/** A capitalised word in running text (not sentence-initial, not a headline, not "the Amazon"). */
 /** Entities of ent's type, other than ent, confirmed on the page by an unambiguous full-name match. */
 function sameTypeConfirmed(ctx: ScanContext, ent: number): number {
   const d = ctx.d;
@@ -530,6 +536,7 @@ function sameTypeConfirmed(ctx: ScanContext, ent: number): number {
   return n;
 }
 
+/** A capitalised word in running text (not sentence-initial, not a headline, not "the Amazon"). */
 function properUse(ctx: ScanContext, ent: number, span: Span): boolean {
   const tk = ctx.tk;
   const f = tk.flags[span.t0]!;
@@ -558,15 +565,6 @@ function properUse(ctx: ScanContext, ent: number, span: Span): boolean {
   return true;
 }
 
-/** "Dale Turner … Turner": another person with this surname was named after the last mention of `ent`. */
-/**
- * A generic institution name ("Senate", "Supreme Court", "Labour Party") of an entity that belongs to one
- * country, on a page about another: some other country (with its people and bodies) is named at least
- * twice and more often than the entity's own, and no word of a name from the entity's own country's side
- * is in the same paragraph. "The Senate passed the bill" in a story about
- * Poland is Poland's Senate. Counts come from unambiguous full-name matches (pass 1) of countries and of
- * entities with a `country`.
- */
 const COUNTRY_SIDE = new Set(['place', 'person', 'agency'].map((t) => typeCode(t as 'place')));
 const GENERIC_NAME_WORDS = new Set(
   'the of and for united states national federal republic party department ministry council court house new south north east west democratic people'
@@ -574,13 +572,12 @@ const GENERIC_NAME_WORDS = new Set(
     .map(hashToken),
 );
 
-const PARTY_WORDS = new WeakMap<ScanContext['d'], Map<number, number[]>>();
+const partyWordsOf = perMatcher(() => new Map<number, number[]>());
 /** Name words of a country's political parties ("Republicans", "Democrats", "GOP"): in a paragraph they
  *  say which country's Senate it is, even when the page names another country more often. */
 function partyWords(ctx: ScanContext, country: number): number[] {
   const d = ctx.d;
-  let m = PARTY_WORDS.get(d);
-  if (!m) PARTY_WORDS.set(d, (m = new Map()));
+  const m = partyWordsOf(d);
   let out = m.get(country);
   if (!out) {
     const set = new Set<number>();
@@ -602,6 +599,13 @@ function institutionName(ctx: ScanContext, pat: number): boolean {
   return GENERIC_INSTITUTIONS.has(toks.join(' ').toLowerCase());
 }
 
+/**
+ * A generic institution name ("Senate", "Supreme Court", "Labour Party") of an entity that belongs to one
+ * country, on a page about another: some other country (with its people and bodies) is named at least
+ * twice and more often than the entity's own, and no word of a name from the entity's own country's side
+ * is in the same paragraph. "The Senate passed the bill" in a story about Poland is Poland's Senate.
+ * Counts come from unambiguous full-name matches (pass 1) of countries and of entities with a `country`.
+ */
 function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   const d = ctx.d;
   const home = d.entCountry[ent]!;
@@ -641,12 +645,18 @@ function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   return true;
 }
 
-/** A person's one-word alias after a namesake with no title of theirs before it (see namesakeBetween). */
+/** A person's one-word alias ("Trump") after a namesake, judged like a bare surname. */
 function personAfterNamesake(ctx: ScanContext, ent: number, span: Span): boolean {
-  if (span.t1 - span.t0 !== 1 || ctx.d.entType[ent] !== T_PERSON_CODE) return false;
+  return span.t1 - span.t0 === 1 && ctx.d.entType[ent] === T_PERSON_CODE && namesakeUnsettled(ctx, ent, span);
+}
+
+/** A namesake stands between (namesakeBetween) and no title of the person's says who it is ("President Lee"). */
+function namesakeUnsettled(ctx: ScanContext, ent: number, span: Span): boolean {
   return namesakeBetween(ctx, ent, span) && !titleBefore(ctx, ent, span.t0);
 }
 
+/** "Dale Turner … Turner": another person with this surname was named before the bare surname, and `ent`
+ *  had not been named in full (or seen on the page) before it. */
 function namesakeBetween(ctx: ScanContext, ent: number, span: Span): boolean {
   const ns = ctx.namesakes.get(ctx.tk.hash[span.t1 - 1]!);
   if (!ns) return false;
