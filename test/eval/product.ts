@@ -10,7 +10,7 @@ import { importPack } from '../../src/core/kb/import';
 import { aliasKey } from '../../src/core/kb/normalize';
 import { allMatcherEntities } from '../../src/core/kb/queries';
 import { buildMatcher, Matcher, type MatcherEntity, type TextMatch, type ScanOptions } from '../../src/core/match';
-import { familyNameFirst, surnameOf } from '../../src/core/match/coref';
+import { surnameFor } from '../../src/core/match/coref';
 import { parsePackJson } from '../../src/core/pack/schema';
 import { NEVER_WORDS, STOP_WORDS } from '../../src/core/match/stopwords';
 
@@ -54,7 +54,7 @@ export async function loadProduct(packText: string): Promise<Product> {
     for (const a of [e.name, ...e.aliases]) {
       add(surfaces, a, e.id);
       if (e.type === 'person') {
-        const s = familyNameFirst(a) ?? surnameOf(a);
+        const s = surnameFor(a);
         if (s) {
           add(surfaces, s, e.id);
           add(surnames, s, e.id);

@@ -46,6 +46,12 @@ export function familyNameFirst(name: string): string | null {
   return null;
 }
 
+/** The surname coreference links a person by: family name first for Korean and Chinese names ("Lee
+ *  Jae-myung" → "Lee", "Kim Jong Un" → "Kim"), else the last token (surnameOf). */
+export function surnameFor(name: string): string | null {
+  return familyNameFirst(name) ?? surnameOf(name);
+}
+
 const TITLE_GAP = /^[\s.,\u00a0\u202f]{1,4}$/;
 
 /** One of the entity's titles written right before token t0 ("Secretary of State" Marco Rubio), or null. */

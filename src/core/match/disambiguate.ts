@@ -6,12 +6,12 @@
 //       + coreference evidence for surnames (earlier full name / seen on page / title: +3 each)
 //       + page language agreement (±0.5) + a small type prior (≤ 0.3)
 // The best candidate wins only with a clear margin (≥ 1) and enough evidence of its own.
-import { corefEvidence, familyNameFirst, surnameOf, titleBefore } from './coref';
+import { corefEvidence, surnameFor, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, TokenPositions, type ScanContext } from './scan-context';
-import { DETERMINERS, GENERIC_INSTITUTIONS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
+import { DETERMINERS, INSTITUTION_WORDS, isInstitutionName, LOCATIVES } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 export const NEAR_TOKENS = 10;
@@ -594,9 +594,7 @@ function partyWords(ctx: ScanContext, country: number): number[] {
 }
 
 function institutionName(ctx: ScanContext, pat: number): boolean {
-  const toks = ctx.phrase(ctx.d.patStr[pat]!).tokens;
-  if (toks.length === 1) return INSTITUTION.has(hashToken(toks[0]!));
-  return GENERIC_INSTITUTIONS.has(toks.join(' ').toLowerCase());
+  return isInstitutionName(ctx.phrase(ctx.d.patStr[pat]!).tokens);
 }
 
 /**
@@ -634,7 +632,7 @@ function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
     // a person by surname ("Donald" is Tusk's name too); a body by its distinctive words
     if (d.entType[e] === T_PERSON_CODE) {
       const name = d.strings[d.entName[e]!]!;
-      const surname = familyNameFirst(name) ?? surnameOf(name);
+      const surname = surnameFor(name);
       words.add(surname ? hashToken(surname) : hs[hs.length - 1]!);
     }
     else for (const h of hs) if (!GENERIC_NAME_WORDS.has(h)) words.add(h);

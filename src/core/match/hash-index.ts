@@ -7,8 +7,8 @@
 import type { EntityType } from '../types';
 import { ENTITY_TYPES } from '../types';
 import { cls, foldString } from './fold';
-import { familyNameFirst, surnameOf } from './coref';
-import { GENERIC_INSTITUTIONS, NEVER_WORDS, STOP_WORDS } from './stopwords';
+import { surnameFor } from './coref';
+import { isInstitutionName, NEVER_WORDS, STOP_WORDS } from './stopwords';
 import { tokenizePhrase } from './tokenize';
 
 export interface MatcherEntity {
@@ -159,7 +159,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
         const allCaps = p.tokens[0] === p.tokens[0]!.toUpperCase() && /\p{Lu}/u.test(p.tokens[0]!) && p.tokens[0]!.length > 1;
         if (!allCaps && NEVER_WORDS.has(lw)) flags |= P_NEVER;
         else if (!allCaps && STOP_WORDS.has(lw)) flags |= P_STOP;
-      } else if (GENERIC_INSTITUTIONS.has(p.tokens.join(' ').toLowerCase())) flags |= P_STOP;
+      } else if (isInstitutionName(p.tokens)) flags |= P_STOP;
       if (isPerson && p.tokens.length >= 2 && !caseExact) flags |= P_MIDDLE;
       const last = p.tokens[p.tokens.length - 1]!;
       // (not publishers: "The Japan Times" is not two Time magazines)
@@ -172,8 +172,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     if (isPerson) {
       const surnames = new Set<string>();
       for (const a of names) {
-        // family name first ("Lee Jae-myung" → "Lee", "Kim Jong Un" → "Kim"), else the last token
-        const s = familyNameFirst(a) ?? surnameOf(a);
+        const s = surnameFor(a);
         if (!s) continue;
         const lw = s.toLowerCase();
         if (singleAliases.has(lw) || surnames.has(lw)) continue;

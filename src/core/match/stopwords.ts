@@ -17,6 +17,13 @@ export const NEVER_WORDS = new Set(
  *  Carolina's and Georgia's legislature): like STOP_WORDS, they need context support. */
 export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assembly', 'air force', 'coast guard', 'supreme court', 'national guard', 'democratic party', 'republican party', 'conservative party', 'labour party', 'marine corps', 'security council', 'house of representatives']);
 
+/** An institution name that many countries use: one of INSTITUTION_WORDS, or one of GENERIC_INSTITUTIONS
+ *  (tokens as tokenizePhrase gives them, any case). */
+export function isInstitutionName(tokens: readonly string[]): boolean {
+  if (tokens.length === 1) return INSTITUTION_WORDS.has(tokens[0]!.toLowerCase());
+  return GENERIC_INSTITUTIONS.has(tokens.join(' ').toLowerCase());
+}
+
 /** Common English/Spanish words that are also names of entities: need context support. */
 export const STOP_WORDS = new Set(
   `apple amazon target shell sun mercury mark bill rose turkey chad jordan georgia china india japan chile niger guinea

@@ -13,7 +13,7 @@ import { P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
 import type { Span } from './disambiguate';
-import { COMMON_CAPITALISED, COMMON_COMPOUNDS, GENERIC_INSTITUTIONS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
+import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, isInstitutionName, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 const T_PERSON = typeCode('person');
@@ -35,7 +35,6 @@ const REPORTING = hashes(
 const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
 const ROLES = hashes(ROLE_NOUNS);
 const INSTITUTION = hashes(INSTITUTION_WORDS);
-const GENERIC: ReadonlySet<string> = GENERIC_INSTITUTIONS;
 const S = hashToken('s');
 const HEADS = hashes(OF_HEADS);
 const OF = hashes(['of', 'de', 'del', 'du', 'des', 'di', 'do', 'da', 'dos', 'das']);
@@ -208,7 +207,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     possessive &&
     (t1 - t0 === 1
       ? INSTITUTION.has(tk.hash[t0]!)
-      : placeEndsAt(ctx, t0 - 1) && GENERIC.has(ctx.blocks[tk.block[t0]!]!.slice(tk.ostart[t0]!, tk.oend[last]!).toLowerCase().replace(/\s+/g, ' ')));
+      : placeEndsAt(ctx, t0 - 1) && sp.pats.some((p) => isInstitutionName(ctx.phrase(d.patStr[p]!).tokens)));
   if (institution) {
     const g = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
     if ((g === "'" || g === '\u2019') && tk.flags[t0 - 2]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
