@@ -42,8 +42,13 @@ export interface EntityRow extends PackEntity {
 /** Bookkeeping fields that decodeEntity adds to the pack's entity; rowToEntity removes exactly these. */
 export const ROW_FIELDS = ['key', 'packId', 'ord', 'domainKeys', 'updatedAt'] as const;
 
+/** The primary key of a pack's entity row (EntityRecord.key). */
+export function entityKey(packId: string, id: string): string {
+  return `${packId}:${id}`;
+}
+
 export function encodeEntity(e: PackEntity, packId: string, ord: number, updatedAt: number): EntityRecord {
-  return { key: `${packId}:${e.id}`, id: e.id, packId, ord, domainKeys: domainKeysOf(e), updatedAt, json: JSON.stringify(e) };
+  return { key: entityKey(packId, e.id), id: e.id, packId, ord, domainKeys: domainKeysOf(e), updatedAt, json: JSON.stringify(e) };
 }
 
 export function decodeEntity(r: EntityRecord): EntityRow {

@@ -6,7 +6,7 @@ import type { EntityType, PackEntity } from '../types';
 import type { EntityView, PackInfo, ReportView } from '../../shared/messages';
 import type { MatcherEntity } from '../match';
 import { aliasIndexesOf, forgetAliasIndex } from './alias-index';
-import { decodeEntity, type CustomEntityRow, type EntityRecord, type EntityRow, type KnowledgeDb, type PackRow } from './db';
+import { decodeEntity, entityKey, type CustomEntityRow, type EntityRecord, type EntityRow, type KnowledgeDb, type PackRow } from './db';
 import { packKeyRange, rowToEntity, toPackInfo } from './import';
 import { aliasKey, aliasKeysOf, domainKey, domainKeysOf } from './normalize';
 
@@ -175,7 +175,7 @@ export async function searchByPrefix(db: KnowledgeDb, prefix: string, limit: num
         for (const pos of idx.postingsAt(i)) {
           if (seen.has(pos)) continue;
           seen.add(pos);
-          pks.push(`${idx.packId}:${idx.idAt(pos)}`);
+          pks.push(entityKey(idx.packId, idx.idAt(pos)));
           if (seen.size >= want) break;
         }
       }
@@ -442,7 +442,7 @@ export async function lookupAliases(db: KnowledgeDb, keys: readonly string[]): P
         for (const pos of found) {
           const id = idx.idAt(pos);
           const head = idx.headerAt(pos);
-          const hit: AliasHit = { id, packId: idx.packId, key: `${idx.packId}:${id}`, name: head?.name ?? '', type: head?.type ?? 'organization' };
+          const hit: AliasHit = { id, packId: idx.packId, key: entityKey(idx.packId, id), name: head?.name ?? '', type: head?.type ?? 'organization' };
           if (!head) headless.push(hit);
           hits.push(hit);
         }
