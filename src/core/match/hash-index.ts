@@ -236,7 +236,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     for (let j = s; j < e; j++) patTok[w++] = pTok[j]!;
     if (pFlags[p]! & P_LOWER_START) {
       const h = headHash[p]! & (BLOOM_BITS - 1);
-      lowerBloom[h >>> 3]! |= 1 << (h & 7);
+      setBit(lowerBloom, h);
     }
   }
   patTokOff[np] = w;
@@ -286,6 +286,14 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     lowerBloom,
     aliasCount,
   };
+}
+
+/** Bit b of a bit set kept in bytes (the bloom filters here and in the matcher). */
+export function hasBit(set: Uint8Array, b: number): boolean {
+  return (set[b >>> 3]! & (1 << (b & 7))) !== 0;
+}
+export function setBit(set: Uint8Array, b: number): void {
+  set[b >>> 3]! |= 1 << (b & 7);
 }
 
 /** Index key of a pattern's first two tokens (never 0). Collisions only cost a failed verify. */

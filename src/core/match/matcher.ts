@@ -4,7 +4,9 @@ import { FNV_OFFSET, FNV_PRIME, FoldBuffer, hashToken, lower } from './fold';
 import {
   BLOOM_BITS,
   buildData,
+  hasBit,
   lookup,
+  setBit,
   mix,
   pairKey,
   tripleKey,
@@ -57,8 +59,7 @@ export class Matcher {
     const { patTok, patTokOff } = data;
     for (let p = 0; p + 1 < patTokOff.length; p++) {
       const h = mix(patTok[patTokOff[p]!]!) & (HEAD_BITS - 1);
-      const set = patTokOff[p + 1]! - patTokOff[p]! === 1 ? this.headSingle : this.headMulti;
-      set[h >>> 3]! |= 1 << (h & 7);
+      setBit(patTokOff[p + 1]! - patTokOff[p]! === 1 ? this.headSingle : this.headMulti, h);
     }
     const { tblKey, tblStart } = data;
     for (let slot = 0; slot < tblKey.length; slot++) {
@@ -66,16 +67,13 @@ export class Matcher {
       if (k === 0) continue;
       const p = tblStart[slot]!;
       if (patTokOff[p + 1]! - patTokOff[p]! < 2) continue; // a one-token pattern's key is its token
-      const b = keyBit(k);
-      this.multiKeys[b >>> 3]! |= 1 << (b & 7);
+      setBit(this.multiKeys, keyBit(k));
     }
   }
 
   /** Table slot of a two- or three-token key, or -1 (the bit set first). */
   private find(key: number): number {
-    const b = keyBit(key);
-    if (!(this.multiKeys[b >>> 3]! & (1 << (b & 7)))) return -1;
-    return lookup(this.d, key);
+    return hasBit(this.multiKeys, keyBit(key)) ? lookup(this.d, key) : -1;
   }
 
   get entityCount(): number {
@@ -155,14 +153,12 @@ export class Matcher {
         const f = flags[t]!;
         const h = hash[t]!;
         if (!(f & T_UPPER)) {
-          const bit = h & (BLOOM_BITS - 1);
-          if (!(bloom[bit >>> 3]! & (1 << (bit & 7)))) continue;
+          if (!hasBit(bloom, h & (BLOOM_BITS - 1))) continue;
         }
         // One-token patterns are keyed by the token, longer ones by their first two or three tokens.
         const hb = mix(h) & (HEAD_BITS - 1);
-        const bitMask = 1 << (hb & 7);
-        if (headSingle[hb >>> 3]! & bitMask) this.probe(lookup(d, h), t, t1, b, 0, 0);
-        if (t + 1 < t1 && headMulti[hb >>> 3]! & bitMask) {
+        if (hasBit(headSingle, hb)) this.probe(lookup(d, h), t, t1, b, 0, 0);
+        if (t + 1 < t1 && hasBit(headMulti, hb)) {
           const h1 = hash[t + 1]!;
           // A middle initial after the first token ("Gregory M. Guillot" for "Gregory Guillot") is skipped.
           const initial = tk.end[t + 1]! - tk.start[t + 1]! === 1 && (flags[t + 1]! & T_UPPER) !== 0;
@@ -182,10 +178,7 @@ export class Matcher {
         if (f & T_UPPER) {
           // plural: "Cartels" → the one-token alias "Cartel"
           const ph0 = this.pluralHash(t);
-          if (ph0) {
-            const pb = mix(ph0) & (HEAD_BITS - 1);
-            if (headSingle[pb >>> 3]! & (1 << (pb & 7))) this.probe(lookup(d, ph0), t, t1, b, P_PLURAL, 1);
-          }
+          if (ph0 && hasBit(headSingle, mix(ph0) & (HEAD_BITS - 1))) this.probe(lookup(d, ph0), t, t1, b, P_PLURAL, 1);
         }
       }
     }
