@@ -203,20 +203,20 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
   // "The", "K." or "Republic of" in the text verify the thousands of patterns starting with it
   // (5 MB/s on the 100k pack; "Republic of X" alone was a run of 9,000 patterns).
   const np = pEnt.length;
-  const firstHash = new Uint32Array(np); // the index key (named for its old meaning; see above)
+  const indexKey = new Uint32Array(np);
   const headHash = new Uint32Array(np); // the first token's hash: the bloom filter is per first token
   for (let p = 0; p < np; p++) {
     const s = pTokOff[p]!;
     const e = p + 1 < np ? pTokOff[p + 1]! : pTok.length;
     headHash[p] = pTok[s]!;
     const n = e - s;
-    firstHash[p] = n === 1 ? pTok[s]! : n === 2 ? pairKey(pTok[s]!, pTok[s + 1]!) : tripleKey(pTok[s]!, pTok[s + 1]!, pTok[s + 2]!);
+    indexKey[p] = n === 1 ? pTok[s]! : n === 2 ? pairKey(pTok[s]!, pTok[s + 1]!) : tripleKey(pTok[s]!, pTok[s + 1]!, pTok[s + 2]!);
   }
   const order = new Uint32Array(np);
   for (let p = 0; p < np; p++) order[p] = p;
   // Within a slot, patterns of the same string and flags sit together, so a scan verifies such a run once
   // (31 synthetic people called "Yenmer" are one check, not 31).
-  order.sort((a, b) => firstHash[a]! - firstHash[b]! || pStr[a]! - pStr[b]! || pFlags[a]! - pFlags[b]! || a - b);
+  order.sort((a, b) => indexKey[a]! - indexKey[b]! || pStr[a]! - pStr[b]! || pFlags[a]! - pFlags[b]! || a - b);
 
   const patEnt = new Int32Array(np);
   const patStr = new Int32Array(np);
@@ -243,7 +243,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
 
   // Open-addressing table: first-token hash → [start, count) in the sorted patterns.
   let distinct = 0;
-  for (let k = 0; k < np; k++) if (k === 0 || firstHash[order[k]!] !== firstHash[order[k - 1]!]) distinct++;
+  for (let k = 0; k < np; k++) if (k === 0 || indexKey[order[k]!] !== indexKey[order[k - 1]!]) distinct++;
   let size = 16;
   while (size < distinct * 2) size *= 2;
   const tblKey = new Uint32Array(size);
@@ -251,9 +251,9 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
   const tblCount = new Int32Array(size);
   const mask = size - 1;
   for (let k = 0; k < np; ) {
-    const h = firstHash[order[k]!]!;
+    const h = indexKey[order[k]!]!;
     let j = k + 1;
-    while (j < np && firstHash[order[j]!] === h) j++;
+    while (j < np && indexKey[order[j]!] === h) j++;
     let slot = mix(h) & mask;
     while (tblKey[slot] !== 0) slot = (slot + 1) & mask;
     tblKey[slot] = h;
