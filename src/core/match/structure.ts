@@ -16,29 +16,34 @@ import type { Span } from './disambiguate';
 import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, isInstitutionName, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
-const T_PERSON = typeCode('person');
-
 const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
+const T_PERSON = typeCode('person');
 const T_PUBLISHER = typeCode('publisher');
 const T_PLACE = typeCode('place');
-const PARTICLES = hashes(['al', 'el', 'bin', 'ibn', 'bint', 'von', 'van', 'der', 'de', 'da', 'di', 'du', 'la', 'le', 'abu']);
-function isLetterAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(text[i]!));
-}
 const THE = hashToken('the');
+const S = hashToken('s');
+const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
+const ROLES = hashes(ROLE_NOUNS);
+const INSTITUTION = hashes(INSTITUTION_WORDS);
+const HEADS = hashes(OF_HEADS);
+const OF = hashes(['of', 'de', 'del', 'du', 'des', 'di', 'do', 'da', 'dos', 'das']);
+// "Paseo de la Reforma", "Plaza de los Mártires", "Isle of the Dead": an article after the particle
+const ARTICLES = hashes(['la', 'las', 'los', 'el', 'the', 'le', 'les']);
+// Words that start a place's own name ("Mount Lebanon", "St. Helena", "San Salvador"): before a place or
+// organisation they make a longer name, although before a person they are titles ("Saint John Paul").
+const PLACE_HEADS = hashes(['mount', 'mt', 'saint', 'st', 'san', 'santa', 'sao', 'fort', 'port']);
+const PARTICLES = hashes(['al', 'el', 'bin', 'ibn', 'bint', 'von', 'van', 'der', 'de', 'da', 'di', 'du', 'la', 'le', 'abu']);
+const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
 const REPORTING = hashes(
   `said says reported reports revealed reveals found finds quoted quotes wrote writes has had have is was
   understands understood obtained obtains asked asks contacted published publishes cited cites added adds learned
   learnt confirmed confirms noted notes first also which that editorial newspaper's columnist editor reporter`.split(/\s+/),
 );
-const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
-const ROLES = hashes(ROLE_NOUNS);
-const INSTITUTION = hashes(INSTITUTION_WORDS);
-const S = hashToken('s');
-const HEADS = hashes(OF_HEADS);
-const OF = hashes(['of', 'de', 'del', 'du', 'des', 'di', 'do', 'da', 'dos', 'das']);
-const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(text[i]!));
+}
 
 /** Capitalised (not all-caps) word token. A plural acronym ("MPs", "CEOs", "NGOs") is not one: "40 Labour
  *  MPs" are the party's members, not a longer name. */
@@ -48,6 +53,16 @@ function isCapWord(ctx: ScanContext, t: number): boolean {
   if ((f & T_UPPER) === 0 || (f & T_HAS_LOWER) === 0) return false;
   return !pluralAcronym(ctx.blocks[tk.block[t]!]!, tk.ostart[t]!, tk.oend[t]!);
 }
+
+function pluralAcronym(text: string, s: number, e: number): boolean {
+  if (e - s < 3 || text.charCodeAt(e - 1) !== 115) return false; // ≥ 2 capitals + "s"
+  for (let i = s; i < e - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
 /**
  * The token of a name's head word ("Gulf", "Banco", "CIUDAD") when the span is the tail of "<Head> [up to two
  * more capitalised words] of/de [the/la] <span>", else -1. Capitalised particles count only in ALL-CAPS text.
@@ -77,20 +92,6 @@ function placeEndsAt(ctx: ScanContext, t: number): boolean {
   return true;
 }
 
-function pluralAcronym(text: string, s: number, e: number): boolean {
-  if (e - s < 3 || text.charCodeAt(e - 1) !== 115) return false; // ≥ 2 capitals + "s"
-  for (let i = s; i < e - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 65 || c > 90) return false;
-  }
-  return true;
-}
-// Words that start a place's own name ("Mount Lebanon", "St. Helena", "San Salvador"): before a place or
-// organisation they make a longer name, although before a person they are titles ("Saint John Paul").
-const PLACE_HEADS = hashes(['mount', 'mt', 'saint', 'st', 'san', 'santa', 'sao', 'fort', 'port']);
-// "Paseo de la Reforma", "Plaza de los Mártires", "Isle of the Dead": an article after the particle
-const ARTICLES = hashes(['la', 'las', 'los', 'el', 'the', 'le', 'les']);
-
 export interface Structural {
   /** Why the span is not a name of its own, or null. */
   reject: string | null;
@@ -118,26 +119,26 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     return { reject: `common noun '${word(last)} ${word(t1)}'`, namesake: false, givenName: false };
   }
 
-  // "The Australian wine industry", "The Hindu pilgrims": a sentence that starts with a newspaper called
-  // "The <adjective>" and goes on with a noun is about the adjective. Taken as the paper only when a
-  // reporting verb follows ("The Australian reported").
-  if (t1 - t0 === 2 && tk.hash[t0] === THE && tk.flags[t0]! & T_SENT && t1 < tk.n && tk.block[t1] === tk.block[t0] && spaceGap(ctx, last)) {
-    const nf = tk.flags[t1]!;
-    if (!(nf & T_UPPER) && nf & T_HAS_LOWER && !REPORTING.has(tk.hash[t1]!) && !NEIGHBOURS.has(tk.hash[t1]!)) {
-      let publishers = true;
-      for (const p of sp.pats) if (d.entType[d.patEnt[p]!] !== T_PUBLISHER) publishers = false;
-      if (publishers) return { reject: `'${word(t0)} ${word(t0 + 1)} ${word(t1)}': a common noun follows`, namesake: false, givenName: false };
-    }
-  }
-
   let persons = true;
   let places = true;
+  let publishers = true;
   let surname = false;
   for (const p of sp.pats) {
     const ty = d.entType[d.patEnt[p]!];
     if (ty !== T_PERSON) persons = false;
     if (ty !== T_PLACE) places = false;
+    if (ty !== T_PUBLISHER) publishers = false;
     if (d.patFlags[p]! & P_SURNAME) surname = true;
+  }
+
+  // "The Australian wine industry", "The Hindu pilgrims": a sentence that starts with a newspaper called
+  // "The <adjective>" and goes on with a noun is about the adjective. Taken as the paper only when a
+  // reporting verb follows ("The Australian reported").
+  if (t1 - t0 === 2 && tk.hash[t0] === THE && tk.flags[t0]! & T_SENT && t1 < tk.n && tk.block[t1] === tk.block[t0] && spaceGap(ctx, last)) {
+    const nf = tk.flags[t1]!;
+    if (publishers && !(nf & T_UPPER) && nf & T_HAS_LOWER && !REPORTING.has(tk.hash[t1]!) && !NEIGHBOURS.has(tk.hash[t1]!)) {
+      return { reject: `'${word(t0)} ${word(t0 + 1)} ${word(t1)}': a common noun follows`, namesake: false, givenName: false };
+    }
   }
 
   // "Xi'an", "N'Djamena", "Côte d'Ivoire": letters joined by an apostrophe are one word ("Xi’s" is a possessive)
