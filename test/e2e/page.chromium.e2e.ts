@@ -291,11 +291,7 @@ describe('popover', () => {
 
   it('“Look up” on a name the matcher leaves alone (two KB entities are called Georgia) shows one and offers the other', async () => {
     await journey.openArticle(d, server.url('article.html'));
-    const tabId = await session.tabIdOf(d.page);
-    const reply = await session.worker.evaluate(
-      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { channel: 'context-overlays/1', type: 'lookupText', payload: { text: 'Georgia' } }, { frameId: 0 }),
-      tabId,
-    );
+    const reply = await session.sendToTab(d.page, 'lookupText', { text: 'Georgia' });
     expect(reply).toEqual({ ok: true, data: { found: true } });
     const first = await journey.waitPopover(d, 'Also named like this');
     const country = 'Country in the South Caucasus';

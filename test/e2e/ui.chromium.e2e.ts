@@ -246,15 +246,10 @@ describe('options', () => {
 describe('keyboard command and context menu', () => {
   it('the toggle command pauses and resumes highlighting on the tab (same message the command sends)', async () => {
     const { ready } = await journey.openArticle(d, server.url('article.html'));
-    const tabId = await session.tabIdOf(d.page);
-    const send = (id: number) =>
-      session.worker.evaluate(
-        (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { channel: 'context-overlays/1', type: 'toggleTab', payload: {} }, { frameId: 0 }),
-        id,
-      );
-    expect(await send(tabId)).toEqual({ ok: true, data: { active: false } });
+    const send = () => session.sendToTab(d.page, 'toggleTab', {});
+    expect(await send()).toEqual({ ok: true, data: { active: false } });
     await journey.waitFor('off', async () => (await journey.pageState(d)) === 'off');
-    expect(await send(tabId)).toEqual({ ok: true, data: { active: true } });
+    expect(await send()).toEqual({ ok: true, data: { active: true } });
     expect(await journey.waitReady(d)).toBe(ready);
   });
 
@@ -270,11 +265,7 @@ describe('keyboard command and context menu', () => {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(r);
     });
-    const tabId = await session.tabIdOf(d.page);
-    await session.worker.evaluate(
-      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { channel: 'context-overlays/1', type: 'lookupText', payload: { text: 'Colby Jenkins' } }, { frameId: 0 }),
-      tabId,
-    );
+    await session.sendToTab(d.page, 'lookupText', { text: 'Colby Jenkins' });
     await journey.waitPopover(d, 'Colby Jenkins');
   });
 });

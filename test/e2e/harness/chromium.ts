@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { snapshotFromTree, type Driver, type PopoverSnapshot, type TreeNode } from './driver';
+import { envelope, type ContentMessageType } from '../../../src/shared/messages';
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -14,6 +15,9 @@ export interface ChromiumSession {
   extUrl(page: string): string;
   /** The tab id the extension sees for a page (to open popup.html?tab=N like the toolbar does). */
   tabIdOf(page: Page): Promise<number>;
+  /** Sends the page's content script a message from the background, as the context menu and the keyboard
+   *  command do; resolves to the reply envelope. */
+  sendToTab(page: Page, type: ContentMessageType, payload: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -51,6 +55,20 @@ export async function launchChromium(opts: { colorScheme?: 'light' | 'dark'; loc
   context.on('serviceworker', (w) => {
     if (w.url().startsWith(`chrome-extension://${extensionId}/`)) latest = w;
   });
+  async function tabIdOf(page: Page): Promise<number> {
+    // Without the "tabs" permission (deliberately not requested: it warns "read your browsing
+    // history") tabs.query returns no URLs, so identify the tab by making it the active one.
+    await page.bringToFront();
+    const url = page.url();
+    const sw = latest;
+    const id = await sw.evaluate(async () => {
+      const tabs: { id?: number }[] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tabs.length === 1 ? (tabs[0]?.id ?? -1) : -1;
+    });
+    if (id < 0) throw new Error(`no active tab for ${url}`);
+    return id;
+  }
+
   return {
     context,
     get worker() {
@@ -58,18 +76,13 @@ export async function launchChromium(opts: { colorScheme?: 'light' | 'dark'; loc
     },
     extensionId,
     extUrl: (p) => `chrome-extension://${extensionId}/${p}`,
-    async tabIdOf(page) {
-      // Without the "tabs" permission (deliberately not requested: it warns "read your browsing
-      // history") tabs.query returns no URLs, so identify the tab by making it the active one.
-      await page.bringToFront();
-      const url = page.url();
-      const sw = latest;
-      const id = await sw.evaluate(async () => {
-        const tabs: { id?: number }[] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return tabs.length === 1 ? (tabs[0]?.id ?? -1) : -1;
-      });
-      if (id < 0) throw new Error(`no active tab for ${url}`);
-      return id;
+    tabIdOf,
+    async sendToTab(page, type, payload) {
+      const tab = await tabIdOf(page);
+      return latest.evaluate(
+        ([id, message]) => (globalThis as any).chrome.tabs.sendMessage(id, message, { frameId: 0 }),
+        [tab, envelope(type, payload)] as const,
+      );
     },
     async close() {
       await context.close();
