@@ -7,9 +7,11 @@ import { BLOCK_HEADLINE, type ScanContext } from './scan-context';
 import { NAME_SUFFIXES } from './stopwords';
 import { T_UPPER, tokenizePhrase } from './tokenize';
 
-/** Surname of a person name: last token, skipping suffixes (Jr., Sr., III). Null for one-token names. */
+/** Surname of a person name: last token, skipping suffixes (Jr., Sr., III). Null for one-token names, and
+ *  for a style with "of" ("Abdullah II of Jordan", "Prince William of Wales"): its last word is a place. */
 export function surnameOf(name: string): string | null {
   const toks = tokenizePhrase(name).tokens.slice();
+  if (toks.includes('of')) return null;
   while (toks.length > 1 && NAME_SUFFIXES.has(toks[toks.length - 1]!.toLowerCase())) toks.pop();
   if (toks.length < 2) return null;
   const last = toks[toks.length - 1]!;

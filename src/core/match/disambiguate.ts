@@ -625,22 +625,32 @@ function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   // The home country's side in the same paragraph settles it, even by a bare surname: a story about
   // Korea may name the United States more often than Korea, and still say "Lee's Democratic Party".
   const tk = ctx.tk;
-  const words = new Set<number>();
+  const words = homeWords(ctx, home);
+  for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!)) return false;
+  for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!)) return false;
+  return true;
+}
+
+/** Words that name a country's own side on this page: its mentioned people by surname, its mentioned
+ *  bodies by their distinctive words, and its parties' one-word names (per scan, per country). */
+function homeWords(ctx: ScanContext, home: number): Set<number> {
+  const cache = (ctx.homeWords ??= new Map());
+  let words = cache.get(home);
+  if (words) return words;
+  const d = ctx.d;
+  words = new Set<number>();
   for (const e of ctx.mentions.keys()) {
     if ((e !== home && d.entCountry[e] !== home) || !COUNTRY_SIDE.has(d.entType[e]!)) continue;
     const hs = ctx.phrase(d.entName[e]!).hashes;
     // a person by surname ("Donald" is Tusk's name too); a body by its distinctive words
     if (d.entType[e] === T_PERSON_CODE) {
-      const name = d.strings[d.entName[e]!]!;
-      const surname = surnameFor(name);
+      const surname = surnameFor(d.strings[d.entName[e]!]!);
       words.add(surname ? hashToken(surname) : hs[hs.length - 1]!);
-    }
-    else for (const h of hs) if (!GENERIC_NAME_WORDS.has(h)) words.add(h);
+    } else for (const h of hs) if (!GENERIC_NAME_WORDS.has(h)) words.add(h);
   }
   for (const h of partyWords(ctx, home)) words.add(h);
-  for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!)) return false;
-  for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!)) return false;
-  return true;
+  cache.set(home, words);
+  return words;
 }
 
 /** A person's one-word alias ("Trump") after a namesake, judged like a bare surname. */

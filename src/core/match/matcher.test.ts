@@ -673,4 +673,22 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsIn(['Yenmer said nothing.'])).toEqual([]);
     expect(idsIn(['Cal Yenmer spoke first.', 'Later Yenmer said nothing.'])).toEqual(['Cal Yenmer=yenmer-2', 'Yenmer=yenmer-2']);
   });
+  it('a country’s own institution after its possessive; regnal names give no surname; "Gobierno de <full name>"', () => {
+    const k = buildMatcher([
+      { id: 'south-korea', name: 'South Korea', type: 'place', aliases: [], country: 'south-korea' },
+      { id: 'france', name: 'France', type: 'place', aliases: [], country: 'france' },
+      { id: 'na-korea', name: 'National Assembly of South Korea', type: 'agency', aliases: ['National Assembly'], context: ['seoul', 'korea', 'lawmakers'], country: 'south-korea' },
+      { id: 'na-france', name: 'National Assembly of France', type: 'agency', aliases: ['National Assembly'], context: ['paris', 'france', 'deputies'], country: 'france' },
+      { id: 'jordan', name: 'Jordan', type: 'place', aliases: [], context: ['amman', 'king', 'abdullah', 'refugees'], country: 'jordan' },
+      { id: 'abdullah', name: 'Abdullah II of Jordan', type: 'person', aliases: ['King Abdullah II'], country: 'jordan' },
+      { id: 'paz', name: 'Rodrigo Paz', type: 'person', aliases: [], titles: ['President'] },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['SEOUL — South Korea’s National Assembly passed the law as lawmakers cheered.'])).toEqual(['South Korea=south-korea', 'National Assembly=na-korea']);
+    // another country's possessive still names another body
+    expect(idsOf(['France’s ally South Korea watched as Kenya’s National Assembly voted.'])).toEqual(['France=france', 'South Korea=south-korea']);
+    expect(idsOf(['King Abdullah II of Jordan arrived.', 'Jordan has taken in refugees.'])).toEqual(['Abdullah II of Jordan=abdullah', 'Jordan=jordan']);
+    expect(idsOf(['El Gobierno de Rodrigo Paz eliminó los subsidios.'])).toEqual(['Rodrigo Paz=paz']);
+  });
 });
+

@@ -15,7 +15,9 @@ export const NEVER_WORDS = new Set(
 
 /** Names of institutions that many countries and states have ("General Assembly" is the UN's, North
  *  Carolina's and Georgia's legislature): like STOP_WORDS, they need context support. */
-export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assembly', 'air force', 'coast guard', 'supreme court', 'national guard', 'democratic party', 'republican party', 'conservative party', 'labour party', 'marine corps', 'security council', 'house of representatives']);
+export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assembly', 'air force', 'coast guard', 'supreme court', 'national guard', 'democratic party', 'republican party', 'conservative party', 'labour party', 'marine corps', 'security council', 'house of representatives',
+  'constitutional court', 'house of commons', 'state council', 'constitutional council', 'federation council', 'federal council',
+  'national congress', 'high court', 'central bank']);
 
 /** An institution name that many countries use: one of INSTITUTION_WORDS, or one of GENERIC_INSTITUTIONS
  *  (tokens as tokenizePhrase gives them, any case). */

@@ -84,6 +84,20 @@ function headBeforeOf(ctx: ScanContext, t0: number): number {
   return -1;
 }
 
+/** "South Korea's National Assembly": one of the span's entities belongs to the place named before the
+ *  possessive (a candidate span ending right before token t). */
+function ownInstitution(ctx: ScanContext, sp: Span, t: number): boolean {
+  const owner = ctx.spanAtEnd.get(t);
+  if (!owner) return false;
+  const d = ctx.d;
+  for (const p of sp.pats) {
+    const c = d.entCountry[d.patEnt[p]!]!;
+    if (c < 0) continue;
+    for (const q of owner.pats) if (d.patEnt[q] === c) return true;
+  }
+  return false;
+}
+
 /** A candidate span of places only ends right before token t (exclusive end t). */
 function placeEndsAt(ctx: ScanContext, t: number): boolean {
   const sp = ctx.spanAtEnd.get(t);
@@ -160,7 +174,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (t0 >= 2 && PARTICLES.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && tk.block[t0 - 2] === tk.block[t0] && isCapWord(ctx, t0 - 2) && !NEIGHBOURS.has(tk.hash[t0 - 2]!) && !ctx.spanEnds.has(t0 - 1)) {
     const gap1 = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
     const gap2 = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 1]!, tk.ostart[t0]!);
-    if (/^[\s-]$/.test(gap1) && /^[\s-]$/.test(gap2) && (persons || surname)) {
+    // (a one-word name only: "El Gobierno de Rodrigo Paz" names Rodrigo Paz in full)
+    if (/^[\s-]$/.test(gap1) && /^[\s-]$/.test(gap2) && (surname || (persons && t1 - t0 === 1))) {
       return { reject: `part of a longer name '${word(t0 - 2)} ${word(t0 - 1)} ${word(t0)}'`, namesake: true, givenName: false };
     }
   }
@@ -209,7 +224,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     (t1 - t0 === 1
       ? INSTITUTION.has(tk.hash[t0]!)
       : placeEndsAt(ctx, t0 - 1) && sp.pats.some((p) => isInstitutionName(ctx.phrase(d.patStr[p]!).tokens)));
-  if (institution) {
+  if (institution && !ownInstitution(ctx, sp, t0 - 1)) {
     const g = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
     if ((g === "'" || g === '\u2019') && tk.flags[t0 - 2]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
       return { reject: `'${word(t0 - 2)}’s ${word(t0)}' belongs to another name`, namesake: false, givenName: false };
