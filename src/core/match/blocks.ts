@@ -3,14 +3,24 @@
 import { BLOCK_HEADLINE, BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
 import { T_HAS_LOWER, T_UPPER } from './tokenize';
 
-const WS = /^[ \t\n\r\u00a0\u2000-\u200a\u202f\u205f\u3000]+$/;
 
 /** Only whitespace between tokens a and a + 1 (same block). */
 export function spaceGap(ctx: ScanContext, a: number): boolean {
   const tk = ctx.tk;
   const b = tk.block[a]!;
   if (a + 1 >= tk.n || tk.block[a + 1] !== b) return false;
-  return WS.test(ctx.blocks[b]!.slice(tk.oend[a]!, tk.ostart[a + 1]!));
+  // a loop over the gap rather than slice + regex: this runs several times for each candidate span
+  const text = ctx.blocks[b]!;
+  const e = tk.ostart[a + 1]!;
+  let i = tk.oend[a]!;
+  if (i >= e) return false;
+  for (; i < e; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whitespace: space, tab, line breaks, no-break spaces, the typographic spaces U+2000–U+200A, U+205F, U+3000. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /** BLOCK_* flags of the block that token t is in. */
