@@ -158,7 +158,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
         const lw = p.tokens[0]!.toLowerCase();
         const allCaps = p.tokens[0] === p.tokens[0]!.toUpperCase() && /\p{Lu}/u.test(p.tokens[0]!) && p.tokens[0]!.length > 1;
         if (!allCaps && NEVER_WORDS.has(lw)) flags |= P_NEVER;
-        else if (!allCaps && STOP_WORDS.has(lw)) flags |= P_STOP;
+        else if (!allCaps && (STOP_WORDS.has(lw) || isInstitutionName(p.tokens))) flags |= P_STOP;
       } else if (isInstitutionName(p.tokens)) flags |= P_STOP;
       if (isPerson && p.tokens.length >= 2 && !caseExact) flags |= P_MIDDLE;
       const last = p.tokens[p.tokens.length - 1]!;
@@ -169,7 +169,14 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
       addPattern(ei, a, flags, p.hashes);
       aliasCount++;
     }
-    if (isPerson) {
+    // A person known by a one-word alias that is the first word of the name ("Abiy" for Abiy Ahmed,
+    // "Prabowo" for Prabowo Subianto) is not called by the last word: Ethiopian and many Indonesian names
+    // have no family name, and "Ahmed" alone is someone else.
+    // ("Xi" for Xi Jinping is his family name: surnameFor says so.)
+    const nameToks = tokenizePhrase(e.name).tokens;
+    const first = nameToks[0]?.toLowerCase() ?? '';
+    const knownByFirst = nameToks.length > 1 && singleAliases.has(first) && surnameFor(e.name)?.toLowerCase() !== first;
+    if (isPerson && !knownByFirst) {
       const surnames = new Set<string>();
       for (const a of names) {
         const s = surnameFor(a);

@@ -690,5 +690,23 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['King Abdullah II of Jordan arrived.', 'Jordan has taken in refugees.'])).toEqual(['Abdullah II of Jordan=abdullah', 'Jordan=jordan']);
     expect(idsOf(['El Gobierno de Rodrigo Paz eliminó los subsidios.'])).toEqual(['Rodrigo Paz=paz']);
   });
+  it('towns named like countries ("MEXICO, Maine", "the town of Peru") and the lists they are in; currency codes before amounts; a person known by the first name', () => {
+    const k = buildMatcher([
+      { id: 'mexico', name: 'Mexico', type: 'place', aliases: [], country: 'mexico' },
+      { id: 'norway', name: 'Norway', type: 'place', aliases: [], country: 'norway' },
+      { id: 'peru', name: 'Peru', type: 'place', aliases: [], country: 'peru' },
+      { id: 'maine', name: 'Maine', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'united-states', name: 'United States', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'nis', name: 'National Intelligence Service', type: 'agency', aliases: ['NIS'] },
+      { id: 'abiy', name: 'Abiy Ahmed', type: 'person', aliases: ['Abiy'], titles: ['Prime Minister'] },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Mexico and Rumford win bridge money', 'MEXICO, Maine — The town of Mexico will get a bridge.', 'Signs point to Norway, Peru and Mexico.'])).toEqual([]);
+    expect(idsOf(['Mexico and Norway signed a deal in Oslo.'])).toEqual(['Mexico=mexico', 'Norway=norway']);
+    expect(idsOf(['The cabinet approved NIS 1.2 billion for the north.', 'It set aside NIS 500 million.'])).toEqual([]);
+    expect(idsOf(['The NIS said the North fired missiles.'])).toEqual(['NIS=nis']);
+    expect(idsOf(['Prime Minister Abiy Ahmed spoke.', 'Dr. Yonas Ahmed said 300 contacts were traced.', 'Ahmed said the ward was full.', 'Abiy visited the clinic.'])).toEqual(['Abiy Ahmed=abiy', 'Abiy=abiy']);
+  });
 });
+
 

@@ -1,5 +1,5 @@
 import { decide, describeAlias, isStrong, type Span } from './disambiguate';
-import { structuralCheck } from './structure';
+import { localPlaceNames, structuralCheck } from './structure';
 import { FNV_OFFSET, FNV_PRIME, FoldBuffer, hashToken, lower } from './fold';
 import {
   BLOOM_BITS,
@@ -388,6 +388,7 @@ export class Matcher {
     };
     // Spans are in token order; sort by start asc, length desc for leftmost-longest selection.
     spans.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    ctx.localPlaces = localPlaceNames(ctx, spans);
     for (const sp of spans) {
       ctx.spanStarts.add(sp.t0);
       ctx.spanEnds.add(sp.t1);

@@ -40,6 +40,8 @@ export interface ScanContext {
   spanAtStart: Map<number, Span>;
   /** Lazily: country entity → how often it and entities of that country are named unambiguously. */
   countryFocus?: Map<number, number>;
+  /** Pattern strings of places that are towns on this page ("MEXICO, Maine"): localPlaceNames() */
+  localPlaces?: Set<number>;
   /** homeWords() per country, once pass 1 has filled `mentions` */
   homeWords?: Map<number, Set<number>>;
   /** Dateline tokens of the page (lazily). */

@@ -129,6 +129,7 @@ export const COMMON_COMPOUNDS = new Map<string, Set<string>>(
   (
     [
       ['brazil', 'nut nuts'],
+      ['sudan', 'virus'],
       ['brussels', 'sprout sprouts'],
       ['panama', 'hat hats'],
       ['guinea', 'pig pigs fowl worm'],
@@ -180,7 +181,8 @@ export const OF_HEADS = new Set(
   school institute museum church cathedral diocese archdiocese duke duchess earl prince princess order port city
   county district province republic kingdom commonwealth federation league
   ciudad golfo banco universidad estado mar isla islas puerto provincia
-  avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque court justice`
+  avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque court justice
+  trust distrito`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -14,7 +14,7 @@ import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
 import type { Span } from './disambiguate';
 import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, isInstitutionName, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
-import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
+import { T_ALLCAPS, T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
 const T_PERSON = typeCode('person');
@@ -33,6 +33,78 @@ const ARTICLES = hashes(['la', 'las', 'los', 'el', 'the', 'le', 'les']);
 // organisation they make a longer name, although before a person they are titles ("Saint John Paul").
 const PLACE_HEADS = hashes(['mount', 'mt', 'saint', 'st', 'san', 'santa', 'sao', 'fort', 'port']);
 const PARTICLES = hashes(['al', 'el', 'bin', 'ibn', 'bint', 'von', 'van', 'der', 'de', 'da', 'di', 'du', 'la', 'le', 'abu']);
+// US states as written after a comma in a place name or dateline ("MEXICO, Maine —", "Paris, Tex."): one
+// token, or two for the two-word states (first word → second words).
+const US_STATES_ONE = hashes(
+  `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+  montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington
+  wisconsin wyoming ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
+  nev okla ore pa tenn tex vt va wash wis wyo`.split(/\s+/),
+);
+const US_STATES_TWO = new Map<number, Set<number>>([
+  ['new', 'hampshire jersey mexico york h j m y'],
+  ['north', 'carolina dakota c d'],
+  ['south', 'carolina dakota c d'],
+  ['rhode', 'island'],
+  ['west', 'virginia'],
+  ['n', 'h j m y c d'],
+  ['s', 'c d'],
+  ['r', 'i'],
+  ['w', 'va'],
+].map(([k, v]) => [hashToken(k!), hashes(v!.split(' '))]));
+// "the town of Mexico", "the village of Peru": a municipality, whatever the KB's place of that name is
+const MUNICIPALITY = hashes(['town', 'village', 'township', 'borough', 'hamlet']);
+const OF_WORD = hashToken('of');
+
+/**
+ * Places of this page that are towns named like a KB place: "MEXICO, Maine —", "Lebanon, Pa.", "the town of
+ * Peru". Pattern strings of such spans, for the whole page (the headline before the dateline too), unless
+ * the KB place itself is in the United States.
+ */
+export function localPlaceNames(ctx: ScanContext, spans: readonly Span[]): Set<number> {
+  const d = ctx.d;
+  const tk = ctx.tk;
+  const out = new Set<number>();
+  for (const sp of spans) {
+    let places = true;
+    for (const p of sp.pats) {
+      const e = d.patEnt[p]!;
+      if (d.entType[e] !== T_PLACE || (d.entCountry[e]! >= 0 && d.strings[d.entId[d.entCountry[e]!]!] === 'united-states')) places = false;
+    }
+    if (!places) continue;
+    const t0 = sp.t0;
+    const t1 = sp.t1;
+    let local = false;
+    if (t1 < tk.n && tk.block[t1] === sp.block && tk.flags[t1]! & T_UPPER) {
+      const gap = ctx.blocks[sp.block]!.slice(tk.oend[t1 - 1]!, tk.ostart[t1]!);
+      if (gap === ', ') {
+        const h = tk.hash[t1]!;
+        const two = US_STATES_TWO.get(h);
+        local = US_STATES_ONE.has(h) || (two !== undefined && t1 + 1 < tk.n && tk.block[t1 + 1] === sp.block && two.has(tk.hash[t1 + 1]!));
+      }
+    }
+    if (!local && t0 >= 2 && tk.block[t0 - 2] === sp.block && tk.hash[t0 - 1] === OF_WORD && MUNICIPALITY.has(tk.hash[t0 - 2]!)) local = true;
+    if (local) for (const p of sp.pats) out.add(d.patStr[p]!);
+  }
+  if (out.size === 0) return out;
+  // A list with one of them ("points to Norway, Poland, Mexico, Peru and China") is a list of towns.
+  const isLocal = (sp: Span): boolean => sp.pats.some((p) => out.has(d.patStr[p]!));
+  const placeSpans = spans.filter((sp) => sp.pats.every((p) => d.entType[d.patEnt[p]!] === T_PLACE));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i + 1 < placeSpans.length; i++) {
+      const a = placeSpans[i]!;
+      const b = placeSpans[i + 1]!;
+      if (a.block !== b.block || isLocal(a) === isLocal(b) || !LIST_GAP.test(ctx.blocks[a.block]!.slice(a.end, b.start))) continue;
+      for (const p of (isLocal(a) ? b : a).pats) out.add(d.patStr[p]!);
+      changed = true;
+    }
+  }
+  return out;
+}
+const LIST_GAP = /^(?:, | and |, and | or |, or )$/;
+
 const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
 const REPORTING = hashes(
   `said says reported reports revealed reveals found finds quoted quotes wrote writes has had have is was
@@ -106,6 +178,23 @@ function placeEndsAt(ctx: ScanContext, t: number): boolean {
   return true;
 }
 
+const AMOUNT_WORDS = hashes(['million', 'billion', 'trillion', 'bn', 'mn', 'm', 'k']);
+
+/** Token t is followed by a number written as an amount: "1.2 billion", "3,500", "40m". */
+function amountAfter(ctx: ScanContext, t: number): boolean {
+  const tk = ctx.tk;
+  const n = t + 1;
+  if (n >= tk.n || tk.block[n] !== tk.block[t] || !spaceGap(ctx, t)) return false;
+  const text = ctx.blocks[tk.block[t]!]!;
+  const c = text.charCodeAt(tk.ostart[n]!);
+  if (c < 48 || c > 57) return false;
+  // a decimal or thousands separator inside the number, or a magnitude word after it
+  const after = text.charCodeAt(tk.oend[n]!);
+  if ((after === 46 || after === 44) && n + 1 < tk.n && tk.ostart[n + 1] === tk.oend[n]! + 1) return true;
+  if (/[a-z]$/i.test(text.slice(tk.ostart[n]!, tk.oend[n]!))) return AMOUNT_WORDS.has(hashToken(text.slice(tk.ostart[n]!, tk.oend[n]!).replace(/^[\d.,]+/, '')));
+  return n + 1 < tk.n && tk.block[n + 1] === tk.block[t] && AMOUNT_WORDS.has(tk.hash[n + 1]!);
+}
+
 export interface Structural {
   /** Why the span is not a name of its own, or null. */
   reject: string | null;
@@ -143,6 +232,16 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (ty !== T_PLACE) places = false;
     if (ty !== T_PUBLISHER) publishers = false;
     if (d.patFlags[p]! & P_SURNAME) surname = true;
+  }
+
+  // "MEXICO, Maine": the town, here and everywhere else on the page
+  if (places && ctx.localPlaces?.size) {
+    for (const p of sp.pats) if (ctx.localPlaces.has(d.patStr[p]!)) return { reject: `a town named '${word(t0)}' on this page`, namesake: false, givenName: false };
+  }
+
+  // "NIS 1.2 billion", "CHF 40 million": a currency code before an amount
+  if (t1 - t0 === 1 && tk.flags[t0]! & T_ALLCAPS && amountAfter(ctx, t0)) {
+    return { reject: `currency '${word(t0)}' before an amount`, namesake: false, givenName: false };
   }
 
   // "The Australian wine industry", "The Hindu pilgrims": a sentence that starts with a newspaper called
