@@ -56,14 +56,14 @@ function phraseAt(ctx: ScanContext, strIdx: number, t: number): boolean {
  * with the last one remembered because scans ask for it for every candidate span. (The caches below are
  * arrays indexed by string or entity number, not Maps, for the same reason.)
  */
-function perMatcher<T>(make: () => T): (d: ScanContext['d']) => T {
+function perMatcher<T>(make: (d: ScanContext['d']) => T): (d: ScanContext['d']) => T {
   const all = new WeakMap<ScanContext['d'], T>();
   let lastD: ScanContext['d'] | null = null;
   let last: T | undefined;
   return (d) => {
     if (d === lastD) return last!;
     let v = all.get(d);
-    if (v === undefined) all.set(d, (v = make()));
+    if (v === undefined) all.set(d, (v = make(d)));
     lastD = d;
     last = v;
     return v;
@@ -285,7 +285,44 @@ export function isStrong(ctx: ScanContext, span: Span): boolean {
   // A person's one-word alias ("Trump") is a surname in practice: decided like one, so that a namesake
   // on the page ("Ivanka Trump … Trump told reporters") is respected.
   if (ent >= 0 && span.t1 - span.t0 === 1 && d.entType[ent] === T_PERSON_CODE) return false;
+  if (ent >= 0 && foreignAcronym(ctx, span.pats[0]!)) return false;
   return ent >= 0;
+}
+
+const usIndexOf = perMatcher((d) => {
+  for (let e = 0; e < d.entId.length; e++) if (d.strings[d.entId[e]!] === 'united-states') return e;
+  return -1;
+});
+const ACRONYM_TYPES = new Set(['agency', 'group', 'organization'].map((t) => typeCode(t as 'agency')));
+
+/**
+ * A one-word acronym of another country's state body, armed group, party or company ("NIS", "FSB", "RSF", "SDF"): three
+ * letters mean many things ("NIS 1.2 billion" is shekels, the FSB of a G20 story is the Financial Stability
+ * Board), so it is linked only on a page that names that country's side, or with context. (US acronyms —
+ * FBI, CIA — are read everywhere and stay unconditional.)
+ */
+function foreignAcronym(ctx: ScanContext, pat: number): boolean {
+  const d = ctx.d;
+  const e = d.patEnt[pat]!;
+  const c = d.entCountry[e]!;
+  if (c < 0 || c === e || !ACRONYM_TYPES.has(d.entType[e]!) || !(d.patFlags[pat]! & P_CASE_EXACT)) return false;
+  if (d.patTokOff[pat + 1]! - d.patTokOff[pat]! !== 1) return false;
+  return c !== usIndexOf(d);
+}
+
+/** The country or one of its people, places or bodies was named in full on this page (pass 1). */
+function countryOnPage(ctx: ScanContext, country: number): boolean {
+  let on = ctx.countriesOnPage;
+  if (!on) {
+    on = new Set<number>();
+    for (const e of ctx.mentions.keys()) {
+      const c = ctx.d.entCountry[e]!;
+      if (c >= 0) on.add(c);
+      on.add(e);
+    }
+    ctx.countriesOnPage = on;
+  }
+  return on.has(country);
 }
 
 export function describeAlias(ctx: ScanContext, span: Span, i: number): string {
@@ -331,7 +368,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     // The common case: one entity, a full alias that is not a common word. It is accepted whatever
     // the context says, so skip the scoring (most of a scan's time on a large pack went there).
     const only = byEnt.values().next().value!;
-    if (only.kind === 'alias' && !only.stop && (d.patFlags[only.pat]! & P_NEVER) === 0 && !personAfterNamesake(ctx, only.ent, span)) {
+    if (only.kind === 'alias' && !only.stop && (d.patFlags[only.pat]! & P_NEVER) === 0 && !personAfterNamesake(ctx, only.ent, span) && !foreignAcronym(ctx, only.pat)) {
       return { ent: only.ent, kind: 'alias', reason: `alias '${d.strings[d.patStr[only.pat]!]}' → ${d.strings[d.entId[only.ent]!]}: the only entity with this name` };
     }
   }
@@ -372,6 +409,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     } else {
       if (isNever) continue;
       if (personAfterNamesake(ctx, c.ent, span)) continue;
+      if (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!)) continue;
       if (c.stop && institutionName(ctx, c.pat) && foreignPage(ctx, c.ent, span)) continue;
       if (typeName(d.entType[c.ent]!) === 'person') {
         const title = titleBefore(ctx, c.ent, span.t0);

@@ -707,6 +707,20 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['The NIS said the North fired missiles.'])).toEqual(['NIS=nis']);
     expect(idsOf(['Prime Minister Abiy Ahmed spoke.', 'Dr. Yonas Ahmed said 300 contacts were traced.', 'Ahmed said the ward was full.', 'Abiy visited the clinic.'])).toEqual(['Abiy Ahmed=abiy', 'Abiy=abiy']);
   });
+  it('another country’s acronym needs that country on the page or context: "NIS" is not always South Korea’s spies', () => {
+    const k = buildMatcher([
+      { id: 'south-korea', name: 'South Korea', type: 'place', aliases: [], country: 'south-korea' },
+      { id: 'nis', name: 'National Intelligence Service', type: 'agency', aliases: ['NIS'], context: ['seoul', 'pyongyang', 'spy agency'], country: 'south-korea' },
+      { id: 'united-states', name: 'United States', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'fbi', name: 'Federal Bureau of Investigation', type: 'agency', aliases: ['FBI'], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['The NIS said it had tracked the launches.'])).toEqual([]);
+    expect(idsOf(['South Korea’s NIS said it had tracked the launches.'])).toEqual(['South Korea=south-korea', 'NIS=nis']);
+    expect(idsOf(['The NIS told lawmakers in Seoul that Pyongyang had sent troops.'])).toEqual(['NIS=nis']);
+    expect(idsOf(['The FBI arrested a man in Ohio.'])).toEqual(['FBI=fbi']);
+  });
 });
+
 
 

@@ -42,6 +42,8 @@ export interface ScanContext {
   countryFocus?: Map<number, number>;
   /** Pattern strings of places that are towns on this page ("MEXICO, Maine"): localPlaceNames() */
   localPlaces?: Set<number>;
+  /** countryOnPage(): countries whose side pass 1 found, and the entities it found */
+  countriesOnPage?: Set<number>;
   /** homeWords() per country, once pass 1 has filled `mentions` */
   homeWords?: Map<number, Set<number>>;
   /** Dateline tokens of the page (lazily). */
