@@ -182,7 +182,9 @@ export const OF_HEADS = new Set(
   county district province republic kingdom commonwealth federation league
   ciudad golfo banco universidad estado mar isla islas puerto provincia
   avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque court justice
-  trust distrito`
+  trust distrito
+  association society union council front movement alliance commission board authority agency service bureau
+  foundation fund chamber party organisation organization academy centre center corporation company asociacion`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -105,6 +105,8 @@ export function localPlaceNames(ctx: ScanContext, spans: readonly Span[]): Set<n
 }
 const LIST_GAP = /^(?:, | and |, and | or |, or )$/;
 
+// "el Gobierno de Sánchez", "el Partido de Milei": a common noun before "de", not a given name
+const OWNER_NOUNS = hashes(['gobierno', 'presidente', 'partido', 'ejecutivo', 'gabinete', 'administracion', 'regimen', 'mandato', 'equipo', 'entorno', 'governo', 'gouvernement']);
 const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
 const REPORTING = hashes(
   `said says reported reports revealed reveals found finds quoted quotes wrote writes has had have is was
@@ -168,6 +170,12 @@ function ownInstitution(ctx: ScanContext, sp: Span, t: number): boolean {
     for (const q of owner.pats) if (d.patEnt[q] === c) return true;
   }
   return false;
+}
+
+/** Every pattern of the span is a generic institution name ("House", "Senate", "Supreme Court"). */
+function institutionSpan(ctx: ScanContext, sp: Span): boolean {
+  for (const p of sp.pats) if (!isInstitutionName(ctx.phrase(ctx.d.patStr[p]!).tokens)) return false;
+  return true;
 }
 
 /** A candidate span of places only ends right before token t (exclusive end t). */
@@ -270,7 +278,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   }
 
   // "Maher al-Sharaa" is not Ahmed al-Sharaa: a given name and a particle before the surname
-  if (t0 >= 2 && PARTICLES.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && tk.block[t0 - 2] === tk.block[t0] && isCapWord(ctx, t0 - 2) && !NEIGHBOURS.has(tk.hash[t0 - 2]!) && !ctx.spanEnds.has(t0 - 1)) {
+  if (t0 >= 2 && PARTICLES.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && tk.block[t0 - 2] === tk.block[t0] && isCapWord(ctx, t0 - 2) && !NEIGHBOURS.has(tk.hash[t0 - 2]!) && !OWNER_NOUNS.has(tk.hash[t0 - 2]!) && !ctx.spanEnds.has(t0 - 1)) {
     const gap1 = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
     const gap2 = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 1]!, tk.ostart[t0]!);
     // (a one-word name only: "El Gobierno de Rodrigo Paz" names Rodrigo Paz in full)
@@ -332,6 +340,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (t0 > 0 && spaceGap(ctx, t0 - 1) && isCapWord(ctx, t0 - 1)) {
     const p = t0 - 1;
     let fine = (NEIGHBOURS.has(tk.hash[p]!) && !(PLACE_HEADS.has(tk.hash[p]!) && !persons)) || ctx.spanEnds.has(t0);
+    // "the Texas House", "the Ohio Senate": another place's chamber
+    if (fine && placeEndsAt(ctx, t0) && institutionSpan(ctx, sp) && !ownInstitution(ctx, sp, t0)) fine = false;
     if (!fine && tk.flags[p]! & T_SENT && ROLES.has(tk.hash[p]!)) fine = true; // "Actor Will Smith arrived."
     // sentence-initial adverbs and participles: "Separately Rubio …", "Speaking Tuesday …"
     if (!fine && tk.flags[p]! & T_SENT && /(?:ly|ing|ed)$/.test(word(p))) fine = true;
@@ -352,7 +362,10 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     }
   }
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
-    const fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
+    let fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
+    // "the Texas House": the place names a chamber of its own, not itself
+    const next = places && fine ? ctx.spanAtStart.get(t1) : undefined;
+    if (next && institutionSpan(ctx, next) && !ownInstitution(ctx, next, t1)) fine = false;
     // "Kim Yo Jong" is not Kim Jong Un: a later bare "Kim" is not linked either
     // (a place's name before another word names a thing, "The Japan Times", not a person: no given name)
     if (!fine) return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: surname, givenName: t1 - t0 === 1 && !places };
