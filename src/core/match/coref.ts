@@ -10,14 +10,21 @@ import { T_UPPER, tokenizePhrase } from './tokenize';
 /** Surname of a person name: last token, skipping suffixes (Jr., Sr., III). Null for one-token names, and
  *  for a style with "of" ("Abdullah II of Jordan", "Prince William of Wales"): its last word is a place. */
 export function surnameOf(name: string): string | null {
-  const toks = tokenizePhrase(name).tokens.slice();
+  const ph = tokenizePhrase(name);
+  const toks = ph.tokens.slice();
   if (toks.includes('of')) return null;
   while (toks.length > 1 && NAME_SUFFIXES.has(toks[toks.length - 1]!.toLowerCase())) toks.pop();
   if (toks.length < 2) return null;
   const last = toks[toks.length - 1]!;
   if (last.length < 2 || cls(last.charCodeAt(0)) !== 3) return null;
-  return last;
+  // European particles belong to the surname: "Bart De Wever" is "De Wever", "Ursula von der Leyen" is
+  // "von der Leyen" (space-separated only: "al-Sharaa" keeps its own rule)
+  let k = toks.length - 1;
+  while (k - 1 >= 1 && SURNAME_PARTICLES.has(toks[k - 1]!.toLowerCase()) && ph.gaps[k - 1] === ' ') k--;
+  return k < toks.length - 1 ? toks.slice(k).join(' ') : last;
 }
+
+const SURNAME_PARTICLES = new Set('de del della der den di da das dos du la le van von ten ter'.split(' '));
 
 // Common Korean and Chinese family names (romanised). A person name that starts with one of them and
 // whose given name looks East Asian is written family name first: "Lee Jae-myung" → "Lee".

@@ -16,6 +16,7 @@ import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 export const NEAR_TOKENS = 10;
 const T_PERSON_CODE = typeCode('person');
+const T_ORG_CODE = typeCode('organization');
 const TYPE_PRIOR: Record<string, number> = { place: 0.3, agency: 0.2, organization: 0.2, group: 0.2, person: 0.1 };
 
 export interface Span {
@@ -410,7 +411,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       if (isNever) continue;
       if (personAfterNamesake(ctx, c.ent, span)) continue;
       if (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!)) continue;
-      if (c.stop && institutionName(ctx, c.pat) && foreignPage(ctx, c.ent, span)) continue;
+      if (c.stop && (institutionName(ctx, c.pat) || isParty(ctx, c.ent)) && foreignPage(ctx, c.ent, span)) continue;
       if (typeName(d.entType[c.ent]!) === 'person') {
         const title = titleBefore(ctx, c.ent, span.t0);
         if (title) {
@@ -631,6 +632,17 @@ function partyWords(ctx: ScanContext, country: number): number[] {
   return out;
 }
 
+const partiesOf = perMatcher((d) => {
+  const a = new Uint8Array(d.entId.length);
+  for (let e = 0; e < a.length; e++) if (d.entCountry[e]! >= 0 && d.entType[e] === T_ORG_CODE && /\bParty\b/.test(d.strings[d.entName[e]!]!)) a[e] = 1;
+  return a;
+});
+/** A country's political party ("Labour Party"): its common-word names ("Labour") are judged like the
+ *  generic institution names, since other countries have parties of that name. */
+function isParty(ctx: ScanContext, ent: number): boolean {
+  return partiesOf(ctx.d)[ent] === 1;
+}
+
 function institutionName(ctx: ScanContext, pat: number): boolean {
   return isInstitutionName(ctx.phrase(ctx.d.patStr[pat]!).tokens);
 }
@@ -683,7 +695,7 @@ function homeWords(ctx: ScanContext, home: number): Set<number> {
     // a person by surname ("Donald" is Tusk's name too); a body by its distinctive words
     if (d.entType[e] === T_PERSON_CODE) {
       const surname = surnameFor(d.strings[d.entName[e]!]!);
-      words.add(surname ? hashToken(surname) : hs[hs.length - 1]!);
+      words.add(surname ? hashToken(surname.slice(surname.lastIndexOf(" ") + 1)) : hs[hs.length - 1]!);
     } else for (const h of hs) if (!GENERIC_NAME_WORDS.has(h)) words.add(h);
   }
   for (const h of partyWords(ctx, home)) words.add(h);

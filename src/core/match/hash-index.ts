@@ -138,6 +138,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     const seen = new Set<string>();
     const names = [e.name, ...(e.aliases ?? [])];
     const singleAliases = new Set<string>();
+    const aliasesLower = new Set<string>(); // tokens joined by one space
     for (const a of names) {
       const p = tokenizePhrase(a);
       if (p.tokens.length === 0 || p.tokens.length > 255) continue;
@@ -151,6 +152,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
       seen.add(key);
       aliasesIdx.push(S(a));
       if (p.tokens.length === 1) singleAliases.add(p.tokens[0]!.toLowerCase());
+      aliasesLower.add(p.tokens.join(' ').toLowerCase());
       let flags = 0;
       const caseExact = isCaseExact(p.tokens);
       if (caseExact) flags |= P_CASE_EXACT;
@@ -182,7 +184,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
         const s = surnameFor(a);
         if (!s) continue;
         const lw = s.toLowerCase();
-        if (singleAliases.has(lw) || surnames.has(lw)) continue;
+        if (singleAliases.has(lw) || aliasesLower.has(lw) || surnames.has(lw)) continue;
         surnames.add(lw);
         const p = tokenizePhrase(s);
         let flags = P_SURNAME;

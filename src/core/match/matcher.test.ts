@@ -720,7 +720,25 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['The NIS told lawmakers in Seoul that Pyongyang had sent troops.'])).toEqual(['NIS=nis']);
     expect(idsOf(['The FBI arrested a man in Ohio.'])).toEqual(['FBI=fbi']);
   });
+  it('surname particles ("De Wever"), a state’s own chamber ("the state House"), another country’s "Labour"', () => {
+    const k = buildMatcher([
+      { id: 'de-wever', name: 'Bart De Wever', type: 'person', aliases: [], titles: ['Prime Minister'], country: 'belgium' },
+      { id: 'belgium', name: 'Belgium', type: 'place', aliases: [], country: 'belgium' },
+      { id: 'us-house', name: 'United States House of Representatives', type: 'agency', aliases: ['House'], context: ['congress', 'speaker', 'lawmakers'], country: 'united-states' },
+      { id: 'united-kingdom', name: 'United Kingdom', type: 'place', aliases: ['UK', 'Britain'], country: 'united-kingdom' },
+      { id: 'ireland', name: 'Ireland', type: 'place', aliases: [], country: 'ireland' },
+      { id: 'starmer', name: 'Keir Starmer', type: 'person', aliases: [], country: 'united-kingdom' },
+      { id: 'labour', name: 'Labour Party', type: 'organization', aliases: ['Labour'], context: ['mps', 'starmer', 'britain'], country: 'united-kingdom' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Bart De Wever spoke in Belgium.', 'De Wever warned the EU.'])).toEqual(['Bart De Wever=de-wever', 'Belgium=belgium', 'De Wever=de-wever']);
+    expect(idsOf(['Congress is stuck, and leaders of the state House asked the speaker for lawmakers’ votes.'])).toEqual([]);
+    const dublin = ['DUBLIN — Ireland will widen the street, the council in Ireland said.', 'A Labour councillor said it would fail; Ireland needs more police.'];
+    expect(idsOf(dublin)).not.toContain('Labour=labour');
+    expect(idsOf(['Keir Starmer told MPs that Labour would win in Britain.'])).toContain('Labour=labour');
+  });
 });
+
 
 
 

@@ -313,7 +313,8 @@ export class Matcher {
         if (!exact) return null;
       } else if (!exact && !anyCase && !(tk.flags[tj]! & T_UPPER)) return null;
     }
-    if (flags & P_SURNAME && !(tk.flags[t]! & T_UPPER)) return null;
+    // a surname is capitalised ("de Gaulle": its last word)
+    if (flags & P_SURNAME && !(tk.flags[tj - 1]! & T_UPPER)) return null;
     const tLast = tj - 1;
     let endF = tk.end[tLast]!;
     if (flags & P_TRAIL_DOT && endF < this.fb.len && codes[endF] === 46) endF++;
@@ -403,11 +404,14 @@ export class Matcher {
     const strong = new Uint8Array(spans.length);
     let lastEnd = -1;
     let coverEnd = -1; // end of the longest span so far: "Turner" inside "Scott Turner" is no namesake
+    let goesOnFrom = -1; // start token of a longer span rejected because its name goes on
     for (let i = 0; i < spans.length; i++) {
       const sp = spans[i]!;
       const inside = sp.t1 <= coverEnd;
       if (sp.t1 > coverEnd) coverEnd = sp.t1;
+      if (sp.t0 === goesOnFrom) continue;
       const st = structuralCheck(ctx, sp);
+      if (st.reject && st.goesOn) goesOnFrom = sp.t0;
       if (st.reject) {
         if (st.givenName && !inside) ctx.givenNames.add(tk.hash[sp.t0]!);
         if (sp.t1 - sp.t0 === 1 && !inside) ctx.partOfOther.add(tk.hash[sp.t0]!);

@@ -17,7 +17,9 @@ export const NEVER_WORDS = new Set(
  *  Carolina's and Georgia's legislature): like STOP_WORDS, they need context support. */
 export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assembly', 'air force', 'coast guard', 'supreme court', 'national guard', 'democratic party', 'republican party', 'conservative party', 'labour party', 'marine corps', 'security council', 'house of representatives',
   'constitutional court', 'house of commons', 'state council', 'constitutional council', 'federation council', 'federal council',
-  'national congress', 'high court', 'central bank']);
+  'national congress', 'high court', 'central bank', 'federal constitutional court', 'joint chiefs', 'joint chiefs of staff',
+  'department of justice', 'department of defence', 'department of health', 'department of education',
+  'ministry of justice', 'ministry of defence', 'ministry of defense']);
 
 /** An institution name that many countries use: one of INSTITUTION_WORDS, or one of GENERIC_INSTITUTIONS
  *  (tokens as tokenizePhrase gives them, any case). */
@@ -184,7 +186,8 @@ export const OF_HEADS = new Set(
   avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque court justice
   trust distrito
   association society union council front movement alliance commission board authority agency service bureau
-  foundation fund chamber party organisation organization academy centre center corporation company asociacion`
+  foundation fund chamber party organisation organization academy centre center corporation company asociacion
+  forces guard police committee ministry department army navy`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -105,6 +105,7 @@ export function localPlaceNames(ctx: ScanContext, spans: readonly Span[]): Set<n
 }
 const LIST_GAP = /^(?:, | and |, and | or |, or )$/;
 
+const LOWER_STATE = hashes(['state', 'provincial', 'regional', 'territorial', 'county', 'municipal', 'city']);
 // "el Gobierno de Sánchez", "el Partido de Milei": a common noun before "de", not a given name
 const OWNER_NOUNS = hashes(['gobierno', 'presidente', 'partido', 'ejecutivo', 'gabinete', 'administracion', 'regimen', 'mandato', 'equipo', 'entorno', 'governo', 'gouvernement']);
 const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
@@ -211,6 +212,9 @@ export interface Structural {
   /** Rejected because a capitalised word follows a one-word name: the word is a given name on this page
    *  ("Chase Elliott"), so a later bare "Chase" needs context. */
   givenName: boolean;
+  /** Rejected because the name goes on after the span ("Joint Chiefs of Staff Committee"): a shorter
+   *  span from the same word is inside that name too. */
+  goesOn?: boolean;
 }
 
 const OK: Structural = { reject: null, namesake: false, givenName: false };
@@ -331,6 +335,10 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     (t1 - t0 === 1
       ? INSTITUTION.has(tk.hash[t0]!)
       : placeEndsAt(ctx, t0 - 1) && sp.pats.some((p) => isInstitutionName(ctx.phrase(d.patStr[p]!).tokens)));
+  // "a New York state Supreme Court", "leaders of the state House": a state's own chamber or court
+  if (t0 > 0 && LOWER_STATE.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) && institutionSpan(ctx, sp)) {
+    return { reject: `'${word(t0 - 1)} ${word(t0)}' is a state's own body`, namesake: false, givenName: false };
+  }
   if (institution && !ownInstitution(ctx, sp, t0 - 1)) {
     const g = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
     if ((g === "'" || g === '\u2019') && tk.flags[t0 - 2]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
@@ -358,7 +366,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   }
   if (t1 - t0 === 1 && t1 + 1 < tk.n && OF.has(tk.hash[t1]!) && !(tk.flags[t1]! & T_UPPER) && spaceGap(ctx, last) && spaceGap(ctx, t1)) {
     if (isCapWord(ctx, t1 + 1) && !NEIGHBOURS.has(tk.hash[t1 + 1]!) && !ctx.spanStarts.has(t1 + 1)) {
-      return { reject: `part of a longer name '${word(t0)} ${word(t1)} ${word(t1 + 1)}'`, namesake: false, givenName: false };
+      return { reject: `part of a longer name '${word(t0)} ${word(t1)} ${word(t1 + 1)}'`, namesake: false, givenName: false, goesOn: true };
     }
   }
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
@@ -368,7 +376,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (next && institutionSpan(ctx, next) && !ownInstitution(ctx, next, t1)) fine = false;
     // "Kim Yo Jong" is not Kim Jong Un: a later bare "Kim" is not linked either
     // (a place's name before another word names a thing, "The Japan Times", not a person: no given name)
-    if (!fine) return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: surname, givenName: t1 - t0 === 1 && !places };
+    if (!fine) return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: surname, givenName: t1 - t0 === 1 && !places, goesOn: true };
   }
   return OK;
 }
