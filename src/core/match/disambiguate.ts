@@ -411,7 +411,13 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       if (isNever) continue;
       if (personAfterNamesake(ctx, c.ent, span)) continue;
       if (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!)) continue;
-      if (c.stop && (institutionName(ctx, c.pat) || isParty(ctx, c.ent)) && foreignPage(ctx, c.ent, span)) continue;
+      if (c.stop && (institutionName(ctx, c.pat) || isParty(ctx, c.ent))) {
+        if (foreignPage(ctx, c.ent, span)) continue;
+        if (homeInstitution(ctx, c.ent)) {
+          ev += 1;
+          parts.push(`page about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+1)`);
+        }
+      }
       if (typeName(d.entType[c.ent]!) === 'person') {
         const title = titleBefore(ctx, c.ent, span.t0);
         if (title) {
@@ -647,6 +653,34 @@ function institutionName(ctx: ScanContext, pat: number): boolean {
   return isInstitutionName(ctx.phrase(ctx.d.patStr[pat]!).tokens);
 }
 
+/** Per scan: country → how often it and its people, places and state bodies were named in full (pass 1).
+ *  Not companies, parties or media, which are named everywhere. */
+function countryFocus(ctx: ScanContext): Map<number, number> {
+  let focus = ctx.countryFocus;
+  if (!focus) {
+    const d = ctx.d;
+    focus = new Map();
+    for (const [e, at] of ctx.mentions) {
+      const c = d.entCountry[e]!;
+      if (c >= 0 && COUNTRY_SIDE.has(d.entType[e]!)) focus.set(c, (focus.get(c) ?? 0) + at.length);
+    }
+    ctx.countryFocus = focus;
+  }
+  return focus;
+}
+
+/** The generic institution or party name of the country the page is about ("the Senate" on a page that
+ *  names the United States and its people most, at least twice): that is evidence for it. */
+function homeInstitution(ctx: ScanContext, ent: number): boolean {
+  const home = ctx.d.entCountry[ent]!;
+  if (home < 0 || home === ent) return false;
+  const focus = countryFocus(ctx);
+  const own = focus.get(home) ?? 0;
+  if (own < 2) return false;
+  for (const [c, n] of focus) if (c !== home && n >= own) return false;
+  return true;
+}
+
 /**
  * A generic institution name ("Senate", "Supreme Court", "Labour Party") of an entity that belongs to one
  * country, on a page about another: some other country (with its people and bodies) is named at least
@@ -658,16 +692,7 @@ function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   const d = ctx.d;
   const home = d.entCountry[ent]!;
   if (home < 0 || home === ent) return false;
-  let focus = ctx.countryFocus;
-  if (!focus) {
-    focus = new Map();
-    for (const [e, at] of ctx.mentions) {
-      const c = d.entCountry[e]!;
-      // places, people and state bodies; not companies, parties or media, which are named everywhere
-      if (c >= 0 && COUNTRY_SIDE.has(d.entType[e]!)) focus.set(c, (focus.get(c) ?? 0) + at.length);
-    }
-    ctx.countryFocus = focus;
-  }
+  const focus = countryFocus(ctx);
   const own = focus.get(home) ?? 0;
   let other = 0;
   for (const [c, n] of focus) if (c !== home && n > other) other = n;
