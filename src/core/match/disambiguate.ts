@@ -137,6 +137,8 @@ function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]
       if (t >= span.t0 && t < span.t1) continue;
       if (tk.block[t] !== b) continue;
       if (usedTok.includes(t)) continue;
+      // (a context phrase that runs into the span is the span's own words: "la Paz" for the name "Paz")
+      if (t < span.t0 && t + ctx.phrase(c).hashes.length > span.t0) continue;
       // "ATLANTA —" says where the reporter is, not what the name is
       if (phraseAt(ctx, c, t) && !isDateline(ctx, t)) {
         // right next to the name: "news agency AFP", "Sinaloa cartel"

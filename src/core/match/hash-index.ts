@@ -165,7 +165,8 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
       if (isPerson && p.tokens.length >= 2 && !caseExact) flags |= P_MIDDLE;
       const last = p.tokens[p.tokens.length - 1]!;
       // (not publishers: "The Japan Times" is not two Time magazines)
-      if (!isPerson && e.type !== 'publisher' && last.length >= 3 && !/s$/i.test(last) && /\p{L}$/u.test(last)) flags |= P_PLURAL;
+      // (not places either: "the Americas", "the two Koreas", "the Carolinas" are regions)
+      if (!isPerson && e.type !== 'publisher' && e.type !== 'place' && last.length >= 3 && !/s$/i.test(last) && /\p{L}$/u.test(last)) flags |= P_PLURAL;
       if (cls(p.tokens[0]!.charCodeAt(0)) !== 3 || (anyCase && !caseExact && !(flags & (P_STOP | P_NEVER)))) flags |= P_LOWER_START;
       if (p.trailing === '.') flags |= P_TRAIL_DOT;
       addPattern(ei, a, flags, p.hashes);

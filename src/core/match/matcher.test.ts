@@ -737,7 +737,25 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(dublin)).not.toContain('Labour=labour');
     expect(idsOf(['Keir Starmer told MPs that Labour would win in Britain.'])).toContain('Labour=labour');
   });
+  it('longer names: "Texas A&M", "the Supreme Court of Virginia", "Peace and Security Council", "the state House and Senate", "the Americas"', () => {
+    const k = buildMatcher([
+      { id: 'texas', name: 'Texas', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['America'], country: 'united-states' },
+      { id: 'scotus', name: 'Supreme Court of the United States', type: 'agency', aliases: ['Supreme Court'], context: ['justices', 'ruling'], country: 'united-states' },
+      { id: 'unsc', name: 'United Nations Security Council', type: 'organization', aliases: ['Security Council'], context: ['un', 'resolution'] },
+      { id: 'us-senate', name: 'United States Senate', type: 'agency', aliases: ['Senate'], context: ['senators', 'bill'], country: 'united-states' },
+      { id: 'us-house', name: 'United States House of Representatives', type: 'agency', aliases: ['House'], context: ['bill', 'speaker'], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['He studied at Texas A&M University.'])).toEqual([]);
+    expect(idsOf(['Justices and lawyers asked the Supreme Court of Virginia for a ruling.'])).toEqual([]);
+    expect(idsOf(['The UN resolution passed, and the Peace and Security Council met.'])).toEqual([]);
+    expect(idsOf(['The bill, which passed the state House and Senate, lets senators vote.'])).toEqual([]);
+    expect(idsOf(['Measles is back across the Americas.'])).toEqual([]);
+    expect(idsOf(['The Supreme Court heard the case; justices asked for a ruling.'])).toEqual(['Supreme Court=scotus']);
+  });
 });
+
 
 
 

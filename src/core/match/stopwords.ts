@@ -19,7 +19,8 @@ export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assem
   'constitutional court', 'house of commons', 'state council', 'constitutional council', 'federation council', 'federal council',
   'national congress', 'high court', 'central bank', 'federal constitutional court', 'joint chiefs', 'joint chiefs of staff',
   'department of justice', 'department of defence', 'department of health', 'department of education',
-  'ministry of justice', 'ministry of defence', 'ministry of defense']);
+  'ministry of justice', 'ministry of defence', 'ministry of defense', 'foreign office', 'foreign ministry',
+  'defence ministry', 'defense ministry', 'finance ministry', 'interior ministry', 'health ministry']);
 
 /** An institution name that many countries use: one of INSTITUTION_WORDS, or one of GENERIC_INSTITUTIONS
  *  (tokens as tokenizePhrase gives them, any case). */
@@ -187,7 +188,7 @@ export const OF_HEADS = new Set(
   trust distrito
   association society union council front movement alliance commission board authority agency service bureau
   foundation fund chamber party organisation organization academy centre center corporation company asociacion
-  forces guard police committee ministry department army navy`
+  forces guard police committee ministry department army navy library museum`
     .split(/\s+/)
     .filter(Boolean),
 );

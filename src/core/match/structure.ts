@@ -56,6 +56,7 @@ const US_STATES_TWO = new Map<number, Set<number>>([
 // "the town of Mexico", "the village of Peru": a municipality, whatever the KB's place of that name is
 const MUNICIPALITY = hashes(['town', 'village', 'township', 'borough', 'hamlet']);
 const OF_WORD = hashToken('of');
+const AND = hashToken('and');
 
 /**
  * Places of this page that are towns named like a KB place: "MEXICO, Maine —", "Lebanon, Pa.", "the town of
@@ -150,11 +151,14 @@ function headBeforeOf(ctx: ScanContext, t0: number): number {
   if (t < 1 || tk.block[t] !== b || !OF.has(tk.hash[t]!) || !spaceGap(ctx, t) || !spaceGap(ctx, t - 1)) return -1;
   const capsParticle = (tk.flags[t]! & T_UPPER) !== 0;
   if (capsParticle && tk.flags[t]! & T_HAS_LOWER) return -1; // "Of" in Title Case says nothing
-  for (let k = t - 1, n = 0; k >= 0 && n < 3 && tk.block[k] === b; k--, n++) {
+  // up to three capitalised words back, over inner particles ("Banco Central de Reserva del Perú")
+  for (let k = t - 1, n = 0; k >= 0 && n < 3 && tk.block[k] === b; k--) {
     const f = tk.flags[k]!;
+    if (!capsParticle && !(f & T_UPPER) && (OF.has(tk.hash[k]!) || ARTICLES.has(tk.hash[k]!)) && k > 0 && spaceGap(ctx, k - 1)) continue;
     if (!(f & T_UPPER) || (capsParticle && f & T_HAS_LOWER)) return -1;
     if (HEADS.has(tk.hash[k]!)) return k;
     if (k === 0 || !spaceGap(ctx, k - 1)) return -1;
+    n++;
   }
   return -1;
 }
@@ -363,6 +367,29 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
       }
     }
     if (!fine) return { reject: `part of a longer name '${word(p)} ${word(t0)}'`, namesake: surname || persons, givenName: false };
+  }
+  // "Texas A&M", "Procter & Gamble": a capital joined by "&" after the name goes on with it
+  if (t1 + 1 < tk.n && tk.block[t1] === tk.block[t0] && spaceGap(ctx, last) && tk.flags[t1]! & T_UPPER) {
+    const amp = blocks[tk.block[t0]!]!.slice(tk.oend[t1]!, tk.ostart[t1 + 1]!).trim();
+    if (amp === '&') return { reject: `part of a longer name '${word(last)} ${word(t1)}&…'`, namesake: false, givenName: false, goesOn: true };
+  }
+  if (institutionSpan(ctx, sp)) {
+    // "the Supreme Court of Virginia", "the Senate of Kenya": another place's body (its own is a KB name)
+    if (t1 + 1 < tk.n && tk.block[t1] === tk.block[t0] && tk.hash[t1] === OF_WORD && spaceGap(ctx, last) && spaceGap(ctx, t1)) {
+      let n = t1 + 1;
+      if (ARTICLES.has(tk.hash[n]!) && n + 1 < tk.n && tk.block[n + 1] === tk.block[t0]) n++;
+      if (isCapWord(ctx, n) && !ownInstitution(ctx, sp, ctx.spanAtStart.get(n)?.t1 ?? -1)) {
+        return { reject: `part of a longer name '${word(t0)} … of ${word(n)}'`, namesake: false, givenName: false, goesOn: true };
+      }
+    }
+    // "the African Union's Peace and Security Council", "the state House and Senate"
+    if (t0 >= 2 && tk.hash[t0 - 1] === AND && spaceGap(ctx, t0 - 1) && spaceGap(ctx, t0 - 2)) {
+      const prev = ctx.spanAtEnd.get(t0 - 1);
+      if (isCapWord(ctx, t0 - 2) && !prev) return { reject: `part of a longer name '${word(t0 - 2)} and ${word(t0)}'`, namesake: false, givenName: false };
+      if (prev && institutionSpan(ctx, prev) && prev.t0 > 0 && LOWER_STATE.has(tk.hash[prev.t0 - 1]!) && !(tk.flags[prev.t0 - 1]! & T_UPPER)) {
+        return { reject: `'${word(prev.t0 - 1)} ${word(prev.t0)} and ${word(t0)}' are a state's own`, namesake: false, givenName: false };
+      }
+    }
   }
   if (t1 - t0 === 1 && t1 + 1 < tk.n && OF.has(tk.hash[t1]!) && !(tk.flags[t1]! & T_UPPER) && spaceGap(ctx, last) && spaceGap(ctx, t1)) {
     if (isCapWord(ctx, t1 + 1) && !NEIGHBOURS.has(tk.hash[t1 + 1]!) && !ctx.spanStarts.has(t1 + 1)) {
