@@ -10,8 +10,8 @@ import { corefEvidence, surnameFor, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
-import { BLOCK_TITLE_CASE, TokenPositions, type ScanContext } from './scan-context';
-import { DETERMINERS, INSTITUTION_WORDS, isInstitutionName, LOCATIVES } from './stopwords';
+import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext } from './scan-context';
+import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 export const NEAR_TOKENS = 10;
@@ -50,25 +50,6 @@ function phraseAt(ctx: ScanContext, strIdx: number, t: number): boolean {
   if (t + m > tk.n || tk.block[t + m - 1] !== tk.block[t]) return false;
   for (let k = 1; k < m; k++) if (tk.hash[t + k] !== ph.hashes[k]) return false;
   return true;
-}
-
-/**
- * A cache that lives as long as one matcher's data: made on first use, found again through a WeakMap,
- * with the last one remembered because scans ask for it for every candidate span. (The caches below are
- * arrays indexed by string or entity number, not Maps, for the same reason.)
- */
-function perMatcher<T>(make: (d: ScanContext['d']) => T): (d: ScanContext['d']) => T {
-  const all = new WeakMap<ScanContext['d'], T>();
-  let lastD: ScanContext['d'] | null = null;
-  let last: T | undefined;
-  return (d) => {
-    if (d === lastD) return last!;
-    let v = all.get(d);
-    if (v === undefined) all.set(d, (v = make(d)));
-    lastD = d;
-    last = v;
-    return v;
-  };
 }
 
 const variantsOf = perMatcher<([number, number, number, number] | undefined)[]>(() => []);
@@ -328,17 +309,28 @@ function countryOnPage(ctx: ScanContext, country: number): boolean {
   return on.has(country);
 }
 
+const aliasReasonsOf = perMatcher(() => new Map<number, string>());
+
+/** The reason line of a plain alias match. Names recur on a page and across pages, so the string for a
+ *  pattern (and its middle-initial / plural variant) is made once per matcher; a person's title is added
+ *  per match. */
 export function describeAlias(ctx: ScanContext, span: Span, i: number): string {
   const d = ctx.d;
   const p = span.pats[i]!;
   const e = d.patEnt[p]!;
-  const isName = d.patStr[p] === d.entName[e];
-  let r = `${isName ? 'name' : 'alias'} '${d.strings[d.patStr[p]!]}'`;
-  if (span.middle[i]) r += ' (middle initial)';
-  if (span.plural[i]) r += ' (plural)';
-  r += ` → ${d.strings[d.entId[e]!]}`;
-  if (d.patFlags[p]! & P_CASE_EXACT) r += ' [case-exact]';
-  if (typeName(d.entType[e]!) === 'person') {
+  const key = p * 4 + (span.middle[i] ? 1 : 0) + (span.plural[i] ? 2 : 0);
+  const cache = aliasReasonsOf(d);
+  let r = cache.get(key);
+  if (r === undefined) {
+    const isName = d.patStr[p] === d.entName[e];
+    r = `${isName ? 'name' : 'alias'} '${d.strings[d.patStr[p]!]}'`;
+    if (span.middle[i]) r += ' (middle initial)';
+    if (span.plural[i]) r += ' (plural)';
+    r += ` → ${d.strings[d.entId[e]!]}`;
+    if (d.patFlags[p]! & P_CASE_EXACT) r += ' [case-exact]';
+    if (cache.size < 100_000) cache.set(key, r);
+  }
+  if (d.entType[e] === T_PERSON_CODE) {
     const title = titleBefore(ctx, e, span.t0);
     if (title) r += `; title '${title}'`;
   }
@@ -652,7 +644,7 @@ function isParty(ctx: ScanContext, ent: number): boolean {
 }
 
 function institutionName(ctx: ScanContext, pat: number): boolean {
-  return isInstitutionName(ctx.phrase(ctx.d.patStr[pat]!).tokens);
+  return institutionPattern(ctx, pat);
 }
 
 /** Per scan: country → how often it and its people, places and state bodies were named in full (pass 1).

@@ -2,6 +2,7 @@ import type { Span } from './disambiguate';
 import type { MatcherData } from './hash-index';
 import type { Phrase, Tokens } from './tokenize';
 import { mix } from './hash-index';
+import { isInstitutionName } from './stopwords';
 
 /** Per-scan state shared by disambiguation and coreference. */
 export interface ScanContext {
@@ -121,4 +122,33 @@ export class TokenPositions {
       slot = (slot + 1) & mask;
     }
   }
+}
+
+/**
+ * A cache that lives as long as one matcher's data: made on first use, found again through a WeakMap,
+ * with the last one remembered because scans ask for it for every candidate span. (Such caches are
+ * arrays indexed by string, pattern or entity number, not Maps, for the same reason.)
+ */
+export function perMatcher<T>(make: (d: ScanContext['d']) => T): (d: ScanContext['d']) => T {
+  const all = new WeakMap<ScanContext['d'], T>();
+  let lastD: ScanContext['d'] | null = null;
+  let last: T | undefined;
+  return (d) => {
+    if (d === lastD) return last!;
+    let v = all.get(d);
+    if (v === undefined) all.set(d, (v = make(d)));
+    lastD = d;
+    last = v;
+    return v;
+  };
+}
+
+const institutionPatternsOf = perMatcher((d) => new Uint8Array(d.patStr.length));
+/** The pattern's text is a generic institution name ("Senate", "Supreme Court"), cached per pattern: the
+ *  structure checks ask for every candidate span. */
+export function institutionPattern(ctx: ScanContext, pat: number): boolean {
+  const a = institutionPatternsOf(ctx.d);
+  let v = a[pat]!;
+  if (v === 0) a[pat] = v = isInstitutionName(ctx.phrase(ctx.d.patStr[pat]!).tokens) ? 2 : 1;
+  return v === 2;
 }

@@ -11,9 +11,9 @@ import { titleBefore } from './coref';
 import { hashToken } from './fold';
 import { P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
-import { BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
+import { BLOCK_TITLE_CASE, institutionPattern, type ScanContext } from './scan-context';
 import type { Span } from './disambiguate';
-import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, isInstitutionName, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
+import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
 import { T_ALLCAPS, T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
@@ -179,7 +179,7 @@ function ownInstitution(ctx: ScanContext, sp: Span, t: number): boolean {
 
 /** Every pattern of the span is a generic institution name ("House", "Senate", "Supreme Court"). */
 function institutionSpan(ctx: ScanContext, sp: Span): boolean {
-  for (const p of sp.pats) if (!isInstitutionName(ctx.phrase(ctx.d.patStr[p]!).tokens)) return false;
+  for (const p of sp.pats) if (!institutionPattern(ctx, p)) return false;
   return true;
 }
 
@@ -338,7 +338,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     possessive &&
     (t1 - t0 === 1
       ? INSTITUTION.has(tk.hash[t0]!)
-      : placeEndsAt(ctx, t0 - 1) && sp.pats.some((p) => isInstitutionName(ctx.phrase(d.patStr[p]!).tokens)));
+      : placeEndsAt(ctx, t0 - 1) && sp.pats.some((p) => institutionPattern(ctx, p)));
   // "a New York state Supreme Court", "leaders of the state House": a state's own chamber or court
   if (t0 > 0 && LOWER_STATE.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) && institutionSpan(ctx, sp)) {
     return { reject: `'${word(t0 - 1)} ${word(t0)}' is a state's own body`, namesake: false, givenName: false };
