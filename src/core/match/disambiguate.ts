@@ -10,7 +10,7 @@ import { corefEvidence, surnameFor, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
-import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext } from './scan-context';
+import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
@@ -273,10 +273,6 @@ export function isStrong(ctx: ScanContext, span: Span): boolean {
   return ent >= 0;
 }
 
-const usIndexOf = perMatcher((d) => {
-  for (let e = 0; e < d.entId.length; e++) if (d.strings[d.entId[e]!] === 'united-states') return e;
-  return -1;
-});
 const ACRONYM_TYPES = new Set(['agency', 'group', 'organization'].map((t) => typeCode(t as 'agency')));
 
 /**
@@ -291,7 +287,7 @@ function foreignAcronym(ctx: ScanContext, pat: number): boolean {
   const c = d.entCountry[e]!;
   if (c < 0 || c === e || !ACRONYM_TYPES.has(d.entType[e]!) || !(d.patFlags[pat]! & P_CASE_EXACT)) return false;
   if (d.patTokOff[pat + 1]! - d.patTokOff[pat]! !== 1) return false;
-  return c !== usIndexOf(d);
+  return c !== usIndex(d);
 }
 
 /** The country or one of its people, places or bodies was named in full on this page (pass 1). */

@@ -152,3 +152,9 @@ export function institutionPattern(ctx: ScanContext, pat: number): boolean {
   if (v === 0) a[pat] = v = isInstitutionName(ctx.phrase(ctx.d.patStr[pat]!).tokens) ? 2 : 1;
   return v === 2;
 }
+
+/** Entity number of the United States (id "united-states"), or -1. */
+export const usIndex = perMatcher((d) => {
+  for (let e = 0; e < d.entId.length; e++) if (d.strings[d.entId[e]!] === 'united-states') return e;
+  return -1;
+});

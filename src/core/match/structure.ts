@@ -11,7 +11,7 @@ import { titleBefore } from './coref';
 import { hashToken } from './fold';
 import { P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, spaceGap } from './blocks';
-import { BLOCK_TITLE_CASE, institutionPattern, type ScanContext } from './scan-context';
+import { BLOCK_TITLE_CASE, institutionPattern, type ScanContext, usIndex } from './scan-context';
 import type { Span } from './disambiguate';
 import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
 import { T_ALLCAPS, T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
@@ -67,26 +67,27 @@ export function localPlaceNames(ctx: ScanContext, spans: readonly Span[]): Set<n
   const d = ctx.d;
   const tk = ctx.tk;
   const out = new Set<number>();
+  const us = usIndex(d);
   for (const sp of spans) {
-    let places = true;
-    for (const p of sp.pats) {
-      const e = d.patEnt[p]!;
-      if (d.entType[e] !== T_PLACE || (d.entCountry[e]! >= 0 && d.strings[d.entId[d.entCountry[e]!]!] === 'united-states')) places = false;
-    }
-    if (!places) continue;
     const t0 = sp.t0;
     const t1 = sp.t1;
+    // the cheap token tests first: this runs for every candidate span
     let local = false;
-    if (t1 < tk.n && tk.block[t1] === sp.block && tk.flags[t1]! & T_UPPER) {
-      const gap = ctx.blocks[sp.block]!.slice(tk.oend[t1 - 1]!, tk.ostart[t1]!);
-      if (gap === ', ') {
-        const h = tk.hash[t1]!;
-        const two = US_STATES_TWO.get(h);
-        local = US_STATES_ONE.has(h) || (two !== undefined && t1 + 1 < tk.n && tk.block[t1 + 1] === sp.block && two.has(tk.hash[t1 + 1]!));
+    if (t1 < tk.n && tk.block[t1] === sp.block && tk.flags[t1]! & T_UPPER && tk.ostart[t1]! - tk.oend[t1 - 1]! === 2) {
+      const h = tk.hash[t1]!;
+      const two = US_STATES_TWO.get(h);
+      if (US_STATES_ONE.has(h) || (two !== undefined && t1 + 1 < tk.n && tk.block[t1 + 1] === sp.block && two.has(tk.hash[t1 + 1]!))) {
+        local = ctx.blocks[sp.block]!.slice(tk.oend[t1 - 1]!, tk.ostart[t1]!) === ', ';
       }
     }
     if (!local && t0 >= 2 && tk.block[t0 - 2] === sp.block && tk.hash[t0 - 1] === OF_WORD && MUNICIPALITY.has(tk.hash[t0 - 2]!)) local = true;
-    if (local) for (const p of sp.pats) out.add(d.patStr[p]!);
+    if (!local) continue;
+    let places = true;
+    for (const p of sp.pats) {
+      const e = d.patEnt[p]!;
+      if (d.entType[e] !== T_PLACE || d.entCountry[e] === us) places = false;
+    }
+    if (places) for (const p of sp.pats) out.add(d.patStr[p]!);
   }
   if (out.size === 0) return out;
   // A list with one of them ("points to Norway, Poland, Mexico, Peru and China") is a list of towns.
