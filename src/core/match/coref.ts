@@ -1,7 +1,7 @@
 // Coreference: a person's bare surname ("Guillot", "Rubio’s") links to the person when the full name
 // was matched earlier in the same scan, when the person is in `seenEntityIds` (found by an earlier
 // scan of the page), or when one of the person's titles stands right before it ("Gen. Guillot").
-import { cls } from './fold';
+import { cls, foldString } from './fold';
 import { blockFlags } from './blocks';
 import { BLOCK_HEADLINE, type ScanContext } from './scan-context';
 import { NAME_SUFFIXES } from './stopwords';
@@ -21,7 +21,11 @@ export function surnameOf(name: string): string | null {
   // "von der Leyen" (space-separated only: "al-Sharaa" keeps its own rule)
   let k = toks.length - 1;
   while (k - 1 >= 1 && SURNAME_PARTICLES.has(toks[k - 1]!.toLowerCase()) && ph.gaps[k - 1] === ' ') k--;
-  return k < toks.length - 1 ? toks.slice(k).join(' ') : last;
+  if (k < toks.length - 1) return toks.slice(k).join(' ');
+  // a double-barrelled surname: "Miguel Díaz-Canel" is "Díaz-Canel", "Ngozi Okonjo-Iweala" "Okonjo-Iweala"
+  const prev = toks[k - 1]!;
+  if (k - 1 >= 1 && prev.length >= 2 && cls(prev.charCodeAt(0)) === 3 && foldString(name).includes(`${prev}-${last}`)) return `${prev}-${last}`;
+  return last;
 }
 
 const SURNAME_PARTICLES = new Set('de del della der den di da das dos du la le van von ten ter'.split(' '));

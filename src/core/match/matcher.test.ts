@@ -754,7 +754,18 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Measles is back across the Americas.'])).toEqual([]);
     expect(idsOf(['The Supreme Court heard the case; justices asked for a ruling.'])).toEqual(['Supreme Court=scotus']);
   });
+  it('a unit after a number is no acronym ("1.5 AU"); double-barrelled surnames ("Díaz-Canel")', () => {
+    const k = buildMatcher([
+      { id: 'au', name: 'African Union', type: 'organization', aliases: ['AU'] },
+      { id: 'diaz-canel', name: 'Miguel Díaz-Canel', type: 'person', aliases: [], country: 'cuba' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['The probe will fly 1.5 AU from the Sun.'])).toEqual([]);
+    expect(idsOf(['The AU suspended Guinea-Bissau.'])).toEqual(['AU=au']);
+    expect(idsOf(['Miguel Díaz-Canel spoke.', 'Díaz-Canel blamed the blockade.'])).toEqual(['Miguel Díaz-Canel=diaz-canel', 'Díaz-Canel=diaz-canel']);
+  });
 });
+
 
 
 

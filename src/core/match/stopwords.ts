@@ -20,7 +20,8 @@ export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assem
   'national congress', 'high court', 'central bank', 'federal constitutional court', 'joint chiefs', 'joint chiefs of staff',
   'department of justice', 'department of defence', 'department of health', 'department of education',
   'ministry of justice', 'ministry of defence', 'ministry of defense', 'foreign office', 'foreign ministry',
-  'defence ministry', 'defense ministry', 'finance ministry', 'interior ministry', 'health ministry']);
+  'defence ministry', 'defense ministry', 'finance ministry', 'interior ministry', 'health ministry',
+  'national security council', 'liberal party', 'workers party', 'camara de diputados', 'senado de la republica']);
 
 /** An institution name that many countries use: one of INSTITUTION_WORDS, or one of GENERIC_INSTITUTIONS
  *  (tokens as tokenizePhrase gives them, any case). */

@@ -192,6 +192,7 @@ function placeEndsAt(ctx: ScanContext, t: number): boolean {
   return true;
 }
 
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const AMOUNT_WORDS = hashes(['million', 'billion', 'trillion', 'bn', 'mn', 'm', 'k']);
 
 /** Token t is followed by a number written as an amount: "1.2 billion", "3,500", "40m". */
@@ -256,9 +257,12 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     for (const p of sp.pats) if (ctx.localPlaces.has(d.patStr[p]!)) return { reject: `a town named '${word(t0)}' on this page`, namesake: false, givenName: false };
   }
 
-  // "NIS 1.2 billion", "CHF 40 million": a currency code before an amount
-  if (t1 - t0 === 1 && tk.flags[t0]! & T_ALLCAPS && amountAfter(ctx, t0)) {
-    return { reject: `currency '${word(t0)}' before an amount`, namesake: false, givenName: false };
+  // "NIS 1.2 billion", "CHF 40 million": a currency code before an amount; "1.5 AU", "40 MW": a unit after one
+  if (t1 - t0 === 1 && tk.flags[t0]! & T_ALLCAPS) {
+    if (amountAfter(ctx, t0)) return { reject: `currency '${word(t0)}' before an amount`, namesake: false, givenName: false };
+    if (t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && spaceGap(ctx, t0 - 1) && isDigitCode(blocks[tk.block[t0]!]!.charCodeAt(tk.oend[t0 - 1]! - 1))) {
+      return { reject: `unit '${word(t0)}' after a number`, namesake: false, givenName: false };
+    }
   }
 
   // "The Australian wine industry", "The Hindu pilgrims": a sentence that starts with a newspaper called
