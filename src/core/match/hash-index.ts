@@ -80,6 +80,8 @@ export function isCaseExact(tokens: string[]): boolean {
   return joined === joined.toUpperCase() || letterCount(tokens) <= 4;
 }
 
+const GIVEN_NAME_COUNTRIES = new Set(['ethiopia', 'eritrea', 'indonesia', 'malaysia', 'thailand', 'myanmar', 'iceland']);
+
 export function buildData(entities: MatcherEntity[]): MatcherData {
   const strings: string[] = [];
   const intern = new Map<string, number>();
@@ -173,12 +175,14 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
       aliasCount++;
     }
     // A person known by a one-word alias that is the first word of the name ("Abiy" for Abiy Ahmed,
-    // "Prabowo" for Prabowo Subianto) is not called by the last word: Ethiopian and many Indonesian names
-    // have no family name, and "Ahmed" alone is someone else.
+    // "Prabowo" for Prabowo Subianto, "Anutin") is not called by the last word, where names work that way:
+    // Ethiopian and many Indonesian names have no family name, Thais go by their given names, and "Ahmed"
+    // alone is someone else. (Pakistan's "Shehbaz" is also "Sharif".)
     // ("Xi" for Xi Jinping is his family name: surnameFor says so.)
     const nameToks = tokenizePhrase(e.name).tokens;
     const first = nameToks[0]?.toLowerCase() ?? '';
-    const knownByFirst = nameToks.length > 1 && singleAliases.has(first) && surnameFor(e.name)?.toLowerCase() !== first;
+    const knownByFirst =
+      nameToks.length > 1 && singleAliases.has(first) && GIVEN_NAME_COUNTRIES.has(e.country ?? '') && surnameFor(e.name)?.toLowerCase() !== first;
     if (isPerson && !knownByFirst) {
       const surnames = new Set<string>();
       for (const a of names) {

@@ -698,7 +698,7 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
       { id: 'maine', name: 'Maine', type: 'place', aliases: [], country: 'united-states' },
       { id: 'united-states', name: 'United States', type: 'place', aliases: [], country: 'united-states' },
       { id: 'nis', name: 'National Intelligence Service', type: 'agency', aliases: ['NIS'] },
-      { id: 'abiy', name: 'Abiy Ahmed', type: 'person', aliases: ['Abiy'], titles: ['Prime Minister'] },
+      { id: 'abiy', name: 'Abiy Ahmed', type: 'person', aliases: ['Abiy'], titles: ['Prime Minister'], country: 'ethiopia' },
     ]);
     const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
     expect(idsOf(['Mexico and Rumford win bridge money', 'MEXICO, Maine — The town of Mexico will get a bridge.', 'Signs point to Norway, Peru and Mexico.'])).toEqual([]);
@@ -764,7 +764,19 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['The AU suspended Guinea-Bissau.'])).toEqual(['AU=au']);
     expect(idsOf(['Miguel Díaz-Canel spoke.', 'Díaz-Canel blamed the blockade.'])).toEqual(['Miguel Díaz-Canel=diaz-canel', 'Díaz-Canel=diaz-canel']);
   });
+  it('"La Paz" is no surname; Treasury yields are no Treasury; Thais go by their given names', () => {
+    const k = buildMatcher([
+      { id: 'paz', name: 'Rodrigo Paz', type: 'person', aliases: [], country: 'bolivia' },
+      { id: 'treasury', name: 'United States Department of the Treasury', type: 'agency', aliases: ['Treasury'], context: ['bessent', 'secretary'], country: 'united-states' },
+      { id: 'anutin', name: 'Anutin Charnvirakul', type: 'person', aliases: ['Anutin'], country: 'thailand' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Rodrigo Paz took office.', 'Ambassadors returned to La Paz on Monday.'])).toEqual(['Rodrigo Paz=paz']);
+    expect(idsOf(['Secretary Bessent said 10-year Treasury yields fell.'])).toEqual([]);
+    expect(idsOf(['Anutin Charnvirakul spoke.', 'Anutin said the border would stay shut.'])).toEqual(['Anutin Charnvirakul=anutin', 'Anutin=anutin']);
+  });
 });
+
 
 
 

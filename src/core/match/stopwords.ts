@@ -134,6 +134,7 @@ export const COMMON_COMPOUNDS = new Map<string, Set<string>>(
     [
       ['brazil', 'nut nuts'],
       ['sudan', 'virus'],
+      ['treasury', 'yield yields bond bonds note notes bill bills securities market markets auction auctions'],
       ['brussels', 'sprout sprouts'],
       ['panama', 'hat hats'],
       ['guinea', 'pig pigs fowl worm'],

@@ -290,6 +290,11 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     }
   }
 
+  // "La Paz", "El Paso", "Las Vegas": a capitalised article before a bare surname makes a place name
+  if ((surname || persons) && t1 - t0 === 1 && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && ARTICLES.has(tk.hash[t0 - 1]!) && tk.hash[t0 - 1] !== THE && tk.flags[t0 - 1]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
+    return { reject: `part of a longer name '${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false };
+  }
+
   // "Maher al-Sharaa" is not Ahmed al-Sharaa: a given name and a particle before the surname
   if (t0 >= 2 && PARTICLES.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && tk.block[t0 - 2] === tk.block[t0] && isCapWord(ctx, t0 - 2) && !NEIGHBOURS.has(tk.hash[t0 - 2]!) && !OWNER_NOUNS.has(tk.hash[t0 - 2]!) && !ctx.spanEnds.has(t0 - 1)) {
     const gap1 = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
