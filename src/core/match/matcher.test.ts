@@ -775,7 +775,18 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Secretary Bessent said 10-year Treasury yields fell.'])).toEqual([]);
     expect(idsOf(['Anutin Charnvirakul spoke.', 'Anutin said the border would stay shut.'])).toEqual(['Anutin Charnvirakul=anutin', 'Anutin=anutin']);
   });
+  it('a hyphen joins a name to a word that is no name ("The Times-Picayune"), but not two names ("U.S.-Mexico")', () => {
+    const k = buildMatcher([
+      { id: 'times', name: 'The Times', type: 'publisher', aliases: [] },
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'] },
+      { id: 'mexico', name: 'Mexico', type: 'place', aliases: [] },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['A senator told The Times-Picayune that the map was fair.'])).toEqual([]);
+    expect(idsOf(['U.S.-Mexico talks resumed.'])).toEqual(['U.S.=united-states', 'Mexico=mexico']);
+  });
 });
+
 
 
 

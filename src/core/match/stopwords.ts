@@ -21,7 +21,8 @@ export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assem
   'department of justice', 'department of defence', 'department of health', 'department of education',
   'ministry of justice', 'ministry of defence', 'ministry of defense', 'foreign office', 'foreign ministry',
   'defence ministry', 'defense ministry', 'finance ministry', 'interior ministry', 'health ministry',
-  'national security council', 'liberal party', 'workers party', 'camara de diputados', 'senado de la republica']);
+  'national security council', 'liberal party', 'workers party', 'camara de diputados', 'senado de la republica',
+  'suprema corte']);
 
 /** An institution name that many countries use: one of INSTITUTION_WORDS, or one of GENERIC_INSTITUTIONS
  *  (tokens as tokenizePhrase gives them, any case). */
@@ -190,7 +191,7 @@ export const OF_HEADS = new Set(
   trust distrito
   association society union council front movement alliance commission board authority agency service bureau
   foundation fund chamber party organisation organization academy centre center corporation company asociacion
-  forces guard police committee ministry department army navy library museum`
+  forces guard police committee ministry department army navy library museum tour`
     .split(/\s+/)
     .filter(Boolean),
 );

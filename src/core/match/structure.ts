@@ -378,6 +378,11 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     }
     if (!fine) return { reject: `part of a longer name '${word(p)} ${word(t0)}'`, namesake: surname || persons, givenName: false };
   }
+  // "Israel-Premier Tech": a capitalised word joined by a hyphen that is no name of its own goes on with the
+  // name ("U.S.-Mexico talks" names both)
+  if (t1 < tk.n && tk.block[t1] === tk.block[t0] && tk.ostart[t1] === tk.oend[last]! + 1 && blocks[tk.block[t0]!]!.charCodeAt(tk.oend[last]!) === 45 && isCapWord(ctx, t1) && !ctx.spanStarts.has(t1) && !NEIGHBOURS.has(tk.hash[t1]!)) {
+    return { reject: `part of a longer name '${word(last)}-${word(t1)}'`, namesake: false, givenName: false, goesOn: true };
+  }
   // "Texas A&M", "Procter & Gamble": a capital joined by "&" after the name goes on with it
   if (t1 + 1 < tk.n && tk.block[t1] === tk.block[t0] && spaceGap(ctx, last) && tk.flags[t1]! & T_UPPER) {
     const amp = blocks[tk.block[t0]!]!.slice(tk.oend[t1]!, tk.ostart[t1 + 1]!).trim();
