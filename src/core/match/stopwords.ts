@@ -22,7 +22,7 @@ export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assem
   'ministry of justice', 'ministry of defence', 'ministry of defense', 'foreign office', 'foreign ministry',
   'defence ministry', 'defense ministry', 'finance ministry', 'interior ministry', 'health ministry',
   'national security council', 'liberal party', 'workers party', 'camara de diputados', 'senado de la republica',
-  'suprema corte']);
+  'suprema corte', 'social democrats', 'liberal democratic party']);
 
 /** An institution name that many countries use: one of INSTITUTION_WORDS, or one of GENERIC_INSTITUTIONS
  *  (tokens as tokenizePhrase gives them, any case). */
