@@ -403,9 +403,10 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       if (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!)) continue;
       if (c.stop && (institutionName(ctx, c.pat) || isParty(ctx, c.ent))) {
         if (foreignPage(ctx, c.ent, span)) continue;
-        if (homeInstitution(ctx, c.ent)) {
-          ev += 1;
-          parts.push(`page about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+1)`);
+        const home = homeInstitution(ctx, c.ent);
+        if (home) {
+          ev += home;
+          parts.push(`page about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+${home})`);
         }
       }
       if (typeName(d.entType[c.ent]!) === 'person') {
@@ -660,15 +661,19 @@ function countryFocus(ctx: ScanContext): Map<number, number> {
 }
 
 /** The generic institution or party name of the country the page is about ("the Senate" on a page that
- *  names the United States and its people most, at least twice): that is evidence for it. */
-function homeInstitution(ctx: ScanContext, ent: number): boolean {
+ *  names the United States and its people most, at least twice): evidence for it, 1 point, or 2 when the
+ *  page names that country at least three times and twice as often as any other. */
+function homeInstitution(ctx: ScanContext, ent: number): number {
   const home = ctx.d.entCountry[ent]!;
-  if (home < 0 || home === ent) return false;
+  if (home < 0 || home === ent) return 0;
   const focus = countryFocus(ctx);
   const own = focus.get(home) ?? 0;
-  if (own < 2) return false;
-  for (const [c, n] of focus) if (c !== home && n >= own) return false;
-  return true;
+  if (own < 2) return 0;
+  let other = 0;
+  for (const [c, n] of focus) if (c !== home && n > other) other = n;
+  if (other >= own) return 0;
+  // a page that names its country at least three times and twice as often as any other is about it
+  return own >= 3 && own >= 2 * other ? 2 : 1;
 }
 
 /**

@@ -785,7 +785,18 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['A senator told The Times-Picayune that the map was fair.'])).toEqual([]);
     expect(idsOf(['U.S.-Mexico talks resumed.'])).toEqual(['U.S.=united-states', 'Mexico=mexico']);
   });
+  it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
+      { id: 'hegseth', name: 'Pete Hegseth', type: 'person', aliases: [], country: 'united-states' },
+      { id: 'us-navy', name: 'United States Navy', type: 'agency', aliases: ['Navy'], context: ['sailors', 'warships'], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Pete Hegseth asked for more money.', 'The United States will build ships; U.S. yards are full.', 'The Navy wants six more.'])).toContain('Navy=us-navy');
+    expect(idsOf(['The Navy wants six more.'])).toEqual([]);
+  });
 });
+
 
 
 
