@@ -401,7 +401,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       if (isNever) continue;
       if (personAfterNamesake(ctx, c.ent, span)) continue;
       if (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!)) continue;
-      if (c.stop && (institutionName(ctx, c.pat) || isParty(ctx, c.ent))) {
+      if (c.stop && (institutionPattern(ctx, c.pat) || isParty(ctx, c.ent))) {
         if (foreignPage(ctx, c.ent, span)) continue;
         const home = homeInstitution(ctx, c.ent);
         if (home) {
@@ -618,7 +618,7 @@ function partyWords(ctx: ScanContext, country: number): number[] {
   if (!out) {
     const set = new Set<number>();
     for (let e = 0; e < d.entId.length; e++) {
-      if (d.entCountry[e] !== country || !/\bParty\b/.test(d.strings[d.entName[e]!]!)) continue;
+      if (d.entCountry[e] !== country || !isParty(ctx, e)) continue;
       for (let i = d.entAliasOff[e]!; i < d.entAliasOff[e + 1]!; i++) {
         const hs = ctx.phrase(d.entAliases[i]!).hashes;
         if (hs.length === 1) set.add(hs[0]!);
@@ -640,10 +640,6 @@ function isParty(ctx: ScanContext, ent: number): boolean {
   return partiesOf(ctx.d)[ent] === 1;
 }
 
-function institutionName(ctx: ScanContext, pat: number): boolean {
-  return institutionPattern(ctx, pat);
-}
-
 /** Per scan: country → how often it and its people, places and state bodies were named in full (pass 1).
  *  Not companies, parties or media, which are named everywhere. */
 function countryFocus(ctx: ScanContext): Map<number, number> {
@@ -660,18 +656,22 @@ function countryFocus(ctx: ScanContext): Map<number, number> {
   return focus;
 }
 
+/** [mentions of `home`'s side, mentions of the most-named other country's side] on this page. */
+function focusOn(ctx: ScanContext, home: number): [number, number] {
+  const focus = countryFocus(ctx);
+  let other = 0;
+  for (const [c, n] of focus) if (c !== home && n > other) other = n;
+  return [focus.get(home) ?? 0, other];
+}
+
 /** The generic institution or party name of the country the page is about ("the Senate" on a page that
  *  names the United States and its people most, at least twice): evidence for it, 1 point, or 2 when the
  *  page names that country at least three times and twice as often as any other. */
 function homeInstitution(ctx: ScanContext, ent: number): number {
   const home = ctx.d.entCountry[ent]!;
   if (home < 0 || home === ent) return 0;
-  const focus = countryFocus(ctx);
-  const own = focus.get(home) ?? 0;
-  if (own < 2) return 0;
-  let other = 0;
-  for (const [c, n] of focus) if (c !== home && n > other) other = n;
-  if (other >= own) return 0;
+  const [own, other] = focusOn(ctx, home);
+  if (own < 2 || other >= own) return 0;
   // a page that names its country at least three times and twice as often as any other is about it
   return own >= 3 && own >= 2 * other ? 2 : 1;
 }
@@ -687,10 +687,7 @@ function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   const d = ctx.d;
   const home = d.entCountry[ent]!;
   if (home < 0 || home === ent) return false;
-  const focus = countryFocus(ctx);
-  const own = focus.get(home) ?? 0;
-  let other = 0;
-  for (const [c, n] of focus) if (c !== home && n > other) other = n;
+  const [own, other] = focusOn(ctx, home);
   if (other < 2 || other <= own) return false;
   // The home country's side in the same paragraph settles it, even by a bare surname: a story about
   // Korea may name the United States more often than Korea, and still say "Lee's Democratic Party".

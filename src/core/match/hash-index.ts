@@ -82,6 +82,13 @@ export function isCaseExact(tokens: string[]): boolean {
 
 const GIVEN_NAME_COUNTRIES = new Set(['ethiopia', 'eritrea', 'indonesia', 'malaysia', 'thailand', 'myanmar', 'iceland']);
 
+/** The name's first word is one of the person's one-word aliases, and not their family name. */
+function knownByFirstWord(name: string, singleAliases: Set<string>): boolean {
+  const toks = tokenizePhrase(name).tokens;
+  const first = toks[0]?.toLowerCase() ?? '';
+  return toks.length > 1 && singleAliases.has(first) && surnameFor(name)?.toLowerCase() !== first;
+}
+
 export function buildData(entities: MatcherEntity[]): MatcherData {
   const strings: string[] = [];
   const intern = new Map<string, number>();
@@ -179,11 +186,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     // Ethiopian and many Indonesian names have no family name, Thais go by their given names, and "Ahmed"
     // alone is someone else. (Pakistan's "Shehbaz" is also "Sharif".)
     // ("Xi" for Xi Jinping is his family name: surnameFor says so.)
-    const nameToks = tokenizePhrase(e.name).tokens;
-    const first = nameToks[0]?.toLowerCase() ?? '';
-    const knownByFirst =
-      nameToks.length > 1 && singleAliases.has(first) && GIVEN_NAME_COUNTRIES.has(e.country ?? '') && surnameFor(e.name)?.toLowerCase() !== first;
-    if (isPerson && !knownByFirst) {
+    if (isPerson && !(GIVEN_NAME_COUNTRIES.has(e.country ?? '') && knownByFirstWord(e.name, singleAliases))) {
       const surnames = new Set<string>();
       for (const a of names) {
         const s = surnameFor(a);

@@ -201,8 +201,7 @@ function amountAfter(ctx: ScanContext, t: number): boolean {
   const n = t + 1;
   if (n >= tk.n || tk.block[n] !== tk.block[t] || !spaceGap(ctx, t)) return false;
   const text = ctx.blocks[tk.block[t]!]!;
-  const c = text.charCodeAt(tk.ostart[n]!);
-  if (c < 48 || c > 57) return false;
+  if (!isDigitCode(text.charCodeAt(tk.ostart[n]!))) return false;
   // a decimal or thousands separator inside the number, or a magnitude word after it
   const after = text.charCodeAt(tk.oend[n]!);
   if ((after === 46 || after === 44) && n + 1 < tk.n && tk.ostart[n + 1] === tk.oend[n]! + 1) return true;
