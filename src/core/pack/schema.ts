@@ -108,7 +108,7 @@ export const entitySchema = v.strictObject({
   domains: v.optional(list(pattern(DOMAIN_RE, 'is not a lowercase host name like "example.com"'), LIMITS.domains)),
   titles: v.optional(list(text(LIMITS.titleLength), LIMITS.titles)),
   context: v.optional(list(text(LIMITS.contextLength), LIMITS.context)),
-  country: v.optional(pattern(ID_RE, 'must be an entity id like "united-states"')),
+  country: v.optional(idSchema),
 });
 
 // ---- fast path ------------------------------------------------------------------------------------
@@ -135,9 +135,14 @@ const keysIn = (o: Record<string, unknown>, allowed: ReadonlySet<string>) => {
   return true;
 };
 
+/** The fast path's idSchema. */
+function okId(x: unknown): boolean {
+  return typeof x === 'string' && x.length <= LIMITS.idLength && ID_RE.test(x);
+}
+
 function fastEntityOk(e: unknown): boolean {
   if (!isObj(e) || !keysIn(e, ENTITY_KEYS)) return false;
-  if (typeof e.id !== 'string' || e.id.length > LIMITS.idLength || !ID_RE.test(e.id)) return false;
+  if (!okId(e.id)) return false;
   if (!okText(e.name, LIMITS.nameLength) || !TYPE_SET.has(e.type)) return false;
   if (!okStr(e.description, LIMITS.descriptionLength) || !okStr(e.summary, LIMITS.summaryLength)) return false;
   if (!okTexts(e.aliases, LIMITS.aliases, LIMITS.aliasLength)) return false;
@@ -146,7 +151,7 @@ function fastEntityOk(e: unknown): boolean {
   if (e.asOf !== undefined && (typeof e.asOf !== 'string' || !ISO_DATE_RE.test(e.asOf))) return false;
   if (e.titles !== undefined && !okTexts(e.titles, LIMITS.titles, LIMITS.titleLength)) return false;
   if (e.context !== undefined && !okTexts(e.context, LIMITS.context, LIMITS.contextLength)) return false;
-  if (e.country !== undefined && (typeof e.country !== 'string' || e.country.length > LIMITS.idLength || !ID_RE.test(e.country))) return false;
+  if (e.country !== undefined && !okId(e.country)) return false;
   if (e.domains !== undefined) {
     const d = e.domains;
     if (!Array.isArray(d) || d.length > LIMITS.domains) return false;
