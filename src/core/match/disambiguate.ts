@@ -156,46 +156,52 @@ function lowerKeyOf(s: string): string {
   return foldString(s).toLowerCase().replace(/[\s\-]+/g, ' ').trim();
 }
 
-const lowerKeysOf = perMatcher<(string | undefined)[]>(() => []);
-/** lowerKey of string-table entry i (cached per matcher data). */
-function lowerKey(ctx: ScanContext, i: number): string {
-  const m = lowerKeysOf(ctx.d);
-  let k = m[i];
-  if (k === undefined) m[i] = k = lowerKeyOf(ctx.d.strings[i]!);
-  return k;
+/** Per matcher data: string-table index → id of its lower-cased key (equal keys, equal ids), so the page's
+ *  name and context tables are keyed by numbers; hashing key strings was a tenth of a large pack's scan. */
+const keyIdsOf = perMatcher(() => ({ ids: new Map<string, number>(), byStr: [] as (number | undefined)[] }));
+function keyId(ctx: ScanContext, i: number): number {
+  const k = keyIdsOf(ctx.d);
+  let id = k.byStr[i];
+  if (id === undefined) {
+    const key = lowerKeyOf(ctx.d.strings[i]!);
+    id = k.ids.get(key);
+    if (id === undefined) k.ids.set(key, (id = k.ids.size));
+    k.byStr[i] = id;
+  }
+  return id;
 }
 
-const entKeysOf = perMatcher<(string[] | undefined)[]>(() => []);
-/** lowerKeys of an entity's id and aliases (cached per matcher data). */
-function entKeys(ctx: ScanContext, e: number): string[] {
+const entKeysOf = perMatcher<(number[] | undefined)[]>(() => []);
+/** keyIds of an entity's id and aliases (cached per matcher data). */
+function entKeys(ctx: ScanContext, e: number): number[] {
   const d = ctx.d;
   const m = entKeysOf(d);
   let k = m[e];
   if (k === undefined) {
-    k = [lowerKey(ctx, d.entId[e]!)];
-    for (let i = d.entAliasOff[e]!; i < d.entAliasOff[e + 1]!; i++) k.push(lowerKey(ctx, d.entAliases[i]!));
+    k = [keyId(ctx, d.entId[e]!)];
+    for (let i = d.entAliasOff[e]!; i < d.entAliasOff[e + 1]!; i++) k.push(keyId(ctx, d.entAliases[i]!));
     m[e] = k;
   }
   return k;
 }
 
-function pageNames(ctx: ScanContext): Map<string, number> {
+function pageNames(ctx: ScanContext): Map<number, number> {
   if (ctx.pageNames) return ctx.pageNames;
-  const m = new Map<string, number>();
+  const m = new Map<number, number>();
   for (const e of ctx.confirmed.keys()) for (const k of entKeys(ctx, e)) m.set(k, e);
   ctx.pageNames = m;
   return m;
 }
 
-/** lowerKey(context string) → confirmed entities whose context has it (reverse co-occurrence), per scan. */
-function pageContexts(ctx: ScanContext): Map<string, number[]> {
+/** keyId(context string) → confirmed entities whose context has it (reverse co-occurrence), per scan. */
+function pageContexts(ctx: ScanContext): Map<number, number[]> {
   if (ctx.pageContexts) return ctx.pageContexts;
   const d = ctx.d;
-  const m = new Map<string, number[]>();
+  const m = new Map<number, number[]>();
   if (ctx.confirmed.size < 200) {
     for (const o of ctx.confirmed.keys()) {
       for (let i = d.entCtxOff[o]!; i < d.entCtxOff[o + 1]!; i++) {
-        const k = lowerKey(ctx, d.entCtx[i]!);
+        const k = keyId(ctx, d.entCtx[i]!);
         const a = m.get(k);
         if (!a) m.set(k, [o]);
         else if (!a.includes(o)) a.push(o);
@@ -213,7 +219,7 @@ function cooccurrence(ctx: ScanContext, ent: number, parts: string[], found: Set
   let hits: number[] | null = null; // few: a small array beats a Set
   for (let i = d.entCtxOff[ent]!; i < d.entCtxOff[ent + 1]!; i++) {
     if (found.has(d.entCtx[i]!)) continue; // already counted as a context word in the text
-    const o = names.get(lowerKey(ctx, d.entCtx[i]!));
+    const o = names.get(keyId(ctx, d.entCtx[i]!));
     if (o !== undefined && o !== ent && !hits?.includes(o)) (hits ??= []).push(o);
   }
   // reverse: a confirmed entity's context mentions this entity's id or name
@@ -432,9 +438,18 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     cands[0]!.ok = true;
     cands[0]!.parts.unshift('capitalised in running text');
   }
-  cands.sort((a, b) => b.total - a.total || a.ent - b.ent);
-  const best = cands[0]!;
-  const second = cands[1];
+  // The best two by total (ties: lower entity index), as a sort would order them; there are seldom more
+  // than three, and sorting them with a comparator cost a sixth of decide().
+  const before = (a: Cand, b: Cand): boolean => a.total > b.total || (a.total === b.total && a.ent < b.ent);
+  let best = cands[0]!;
+  let second: Cand | undefined;
+  for (let i = 1; i < cands.length; i++) {
+    const c = cands[i]!;
+    if (before(c, best)) {
+      second = best;
+      best = c;
+    } else if (!second || before(c, second)) second = c;
+  }
   if (!best.ok) return null;
   if (second && (best.total - second.total < 1 - 1e-9 || best.evidence + best.coref < 1)) return null;
   const text = d.strings[d.patStr[best.pat]!]!;

@@ -19,10 +19,10 @@ export interface ScanContext {
   anyCache: Map<number, number>;
   /** Lazily: where each token hash occurs in the scan. */
   positions: TokenPositions | null;
-  /** Lazily: lower-cased ids/names/aliases of confirmed entities → entity. */
-  pageNames: Map<string, number> | null;
-  /** Lazily: lower-cased context strings of confirmed entities → those entities. */
-  pageContexts: Map<string, number[]> | null;
+  /** Lazily: key ids (disambiguate keyId) of confirmed entities' ids/names/aliases → entity. */
+  pageNames: Map<number, number> | null;
+  /** Lazily: key ids of confirmed entities' context strings → those entities. */
+  pageContexts: Map<number, number[]> | null;
   /** Entity → token indices of its unambiguous full-name matches (pass 1), ascending. */
   mentions: Map<number, number[]>;
   /** Hash of a surname → token indices where it was part of another person's name ("Dale Turner"). */
