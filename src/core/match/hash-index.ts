@@ -327,16 +327,3 @@ export function mix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
   return h ^ (h >>> 16);
 }
-
-/** Slot of a first-token hash in the table, or -1. */
-export function lookup(d: MatcherData, h: number): number {
-  const key = d.tblKey;
-  const mask = key.length - 1;
-  let slot = mix(h) & mask;
-  for (;;) {
-    const k = key[slot]!;
-    if (k === h) return slot;
-    if (k === 0) return -1;
-    slot = (slot + 1) & mask;
-  }
-}

@@ -5,7 +5,6 @@ import {
   BLOOM_BITS,
   buildData,
   hasBit,
-  lookup,
   setBit,
   mix,
   pairKey,
@@ -33,6 +32,22 @@ const HEAD_BITS = 1 << 21;
 const keyBit = (k: number): number => Math.imul(k, 0x9e3779b1) >>> 11;
 const T_SUBSTANCE = typeCode('substance');
 const THE = hashToken('the');
+/** Traits in a pattern record (Matcher.pats) above the token count (bits 0–7) and flags (8–15). */
+const R_SUBSTANCE = 1 << 16;
+const R_THE = 1 << 17;
+
+/** Slot record of key h in the interleaved table (an index into Matcher.slots), or -1. */
+function slotOf(slots: Int32Array, h: number): number {
+  const mask = (slots.length >>> 2) - 1;
+  const k = h | 0;
+  let i = mix(h) & mask;
+  for (;;) {
+    const v = slots[i << 2]!;
+    if (v === k) return i << 2;
+    if (v === 0) return -1;
+    i = (i + 1) & mask;
+  }
+}
 
 export class Matcher {
   private readonly d: MatcherData;
@@ -44,22 +59,51 @@ export class Matcher {
   private spans: Span[] = [];
 
   /**
-   * Bit sets over the first-token hashes of one-token and of longer patterns: a token that starts no
-   * pattern skips all 3–7 table probes. Built here from the patterns (a few ms) rather than stored, so the
-   * serialised format is unchanged. 2^21 bits each (256 KB, stays in cache; the table itself is 8 MB).
+   * A bit set over the first-token hashes of one-token and of longer patterns (two bits per hash, side by
+   * side): a token that starts no pattern skips all 3–7 table probes. Built here from the patterns (a few
+   * ms) rather than stored, so the serialised format is unchanged. 512 KB; the table itself is 16 MB.
    */
-  private readonly headSingle = new Uint8Array(HEAD_BITS >>> 3);
-  private readonly headMulti = new Uint8Array(HEAD_BITS >>> 3);
+  private readonly heads = new Uint8Array(HEAD_BITS >>> 2); // bit 2h: one-token, bit 2h + 1: longer (one cache miss, not two)
   /** The same over the table keys of patterns of two or more tokens: most word pairs after a name's first
    *  word are no key, and the bit set answers that from cache where the 8 MB table would miss it. */
   private readonly multiKeys = new Uint8Array(HEAD_BITS >>> 3);
+  /**
+   * The hash table and the patterns again, interleaved for the scan: a slot is [key, first pattern, end, 0]
+   * and a pattern [first token, token count | flags << 8 | traits, string, entity]. On a large pack each
+   * candidate touched up to nine separate arrays at random places, a cache miss each; now two records.
+   */
+  private readonly slots: Int32Array;
+  private readonly pats: Int32Array;
 
   constructor(data: MatcherData) {
     this.d = data;
     const { patTok, patTokOff } = data;
+    {
+      const { tblKey, tblStart, tblCount } = data;
+      const slots = new Int32Array(tblKey.length * 4);
+      for (let i = 0; i < tblKey.length; i++) {
+        slots[i * 4] = tblKey[i]! | 0;
+        slots[i * 4 + 1] = tblStart[i]!;
+        slots[i * 4 + 2] = tblStart[i]! + tblCount[i]!;
+      }
+      this.slots = slots;
+      const np = data.patEnt.length;
+      const pats = new Int32Array(np * 4);
+      for (let p = 0; p < np; p++) {
+        const ent = data.patEnt[p]!;
+        pats[p * 4] = patTokOff[p]!;
+        pats[p * 4 + 1] =
+          (patTokOff[p + 1]! - patTokOff[p]!) | (data.patFlags[p]! << 8) | (data.entType[ent] === T_SUBSTANCE ? R_SUBSTANCE : 0) |
+          // (only read for patterns that start with "the": tokenising every name here would slow loading)
+          (patTok[patTokOff[p]!] === THE && this.phrase(data.entName[ent]!).hashes[0] === THE ? R_THE : 0);
+        pats[p * 4 + 2] = data.patStr[p]!;
+        pats[p * 4 + 3] = ent;
+      }
+      this.pats = pats;
+    }
     for (let p = 0; p + 1 < patTokOff.length; p++) {
       const h = mix(patTok[patTokOff[p]!]!) & (HEAD_BITS - 1);
-      setBit(patTokOff[p + 1]! - patTokOff[p]! === 1 ? this.headSingle : this.headMulti, h);
+      setBit(this.heads, 2 * h + (patTokOff[p + 1]! - patTokOff[p]! === 1 ? 0 : 1));
     }
     const { tblKey, tblStart } = data;
     for (let slot = 0; slot < tblKey.length; slot++) {
@@ -73,7 +117,7 @@ export class Matcher {
 
   /** Table slot of a two- or three-token key, or -1 (the bit set first). */
   private find(key: number): number {
-    return hasBit(this.multiKeys, keyBit(key)) ? lookup(this.d, key) : -1;
+    return hasBit(this.multiKeys, keyBit(key)) ? slotOf(this.slots, key) : -1;
   }
 
   get entityCount(): number {
@@ -139,7 +183,7 @@ export class Matcher {
     tk.reset();
     this.spans = [];
     const bloom = d.lowerBloom;
-    const { headSingle, headMulti } = this;
+    const { heads, slots } = this;
     for (let b = 0; b < blocks.length; b++) {
       const text = blocks[b];
       if (typeof text !== 'string' || text.length === 0) continue;
@@ -157,8 +201,9 @@ export class Matcher {
         }
         // One-token patterns are keyed by the token, longer ones by their first two or three tokens.
         const hb = mix(h) & (HEAD_BITS - 1);
-        if (hasBit(headSingle, hb)) this.probe(lookup(d, h), t, t1, b, 0, 0);
-        if (t + 1 < t1 && hasBit(headMulti, hb)) {
+        const hv = heads[hb >>> 2]! >>> ((hb & 3) << 1);
+        if (hv & 1) this.probe(slotOf(slots, h), t, t1, b, 0, 0);
+        if (t + 1 < t1 && hv & 2) {
           const h1 = hash[t + 1]!;
           // A middle initial after the first token ("Gregory M. Guillot" for "Gregory Guillot") is skipped.
           const initial = tk.end[t + 1]! - tk.start[t + 1]! === 1 && (flags[t + 1]! & T_UPPER) !== 0;
@@ -178,7 +223,7 @@ export class Matcher {
         if (f & T_UPPER) {
           // plural: "Cartels" → the one-token alias "Cartel"
           const ph0 = this.pluralHash(t);
-          if (ph0 && hasBit(headSingle, mix(ph0) & (HEAD_BITS - 1))) this.probe(lookup(d, ph0), t, t1, b, P_PLURAL, 1);
+          if (ph0 && hasBit(heads, 2 * (mix(ph0) & (HEAD_BITS - 1)))) this.probe(slotOf(slots, ph0), t, t1, b, P_PLURAL, 1);
         }
       }
     }
@@ -188,21 +233,20 @@ export class Matcher {
   /** Verifies the run of patterns in table slot `slot` at token t, optionally only those with a flag / token count. */
   private probe(slot: number, t: number, tEnd: number, block: number, needFlag: number, needTokens: number): void {
     if (slot < 0) return;
-    const d = this.d;
-    const s = d.tblStart[slot]!;
-    const e = s + d.tblCount[slot]!;
+    const pats = this.pats;
+    const s = this.slots[slot + 1]!;
+    const e = this.slots[slot + 2]!;
     // A pattern with the same string, flags and entity traits as the one before it verifies the same way:
     // reuse that outcome (buildData sorts such patterns together).
     let lastStr = -1;
     let lastKey = -1;
     let lastSpan: Span | null = null;
     for (let p = s; p < e; p++) {
-      const flags = d.patFlags[p]!;
-      if (needFlag && !(flags & needFlag)) continue;
-      if (needTokens && d.patTokOff[p + 1]! - d.patTokOff[p]! !== needTokens) continue;
-      const ent = d.patEnt[p]!;
-      const key = flags | (d.entType[ent] === T_SUBSTANCE ? 0x100 : 0) | (this.nameHasThe(ent) ? 0x200 : 0);
-      const str = d.patStr[p]!;
+      const info = pats[p * 4 + 1]!;
+      if (needFlag && !((info >>> 8) & needFlag)) continue;
+      if (needTokens && (info & 0xff) !== needTokens) continue;
+      const key = info >>> 8;
+      const str = pats[p * 4 + 2]!;
       if (str === lastStr && key === lastKey) {
         if (lastSpan) {
           const i = lastSpan.pats.length - 1;
@@ -243,9 +287,10 @@ export class Matcher {
   private verify(p: number, t: number, tEnd: number, block: number): Span | null {
     const d = this.d;
     const tk = this.tk;
-    const off = d.patTokOff[p]!;
-    const nt = d.patTokOff[p + 1]! - off;
-    const flags = d.patFlags[p]!;
+    const off = this.pats[p * 4]!;
+    const info = this.pats[p * 4 + 1]!;
+    const nt = info & 0xff;
+    const flags = (info >>> 8) & 0xff;
     let j = t;
     let middle = -1;
     let plural = false;
@@ -266,13 +311,13 @@ export class Matcher {
       return null;
     }
     // Exact check against the alias text: gaps, characters, case policy.
-    const ph = this.phrase(d.patStr[p]!);
+    const ph = this.phrase(this.pats[p * 4 + 2]!);
     const toks = ph.tokens;
     if (toks.length !== nt) return null;
     const codes = this.fb.codes;
     const caseExact = (flags & P_CASE_EXACT) !== 0;
     // substances (common nouns) also match in lower case: "fentanyl"
-    const anyCase = !caseExact && d.entType[d.patEnt[p]!] === T_SUBSTANCE && (flags & (P_STOP | P_NEVER | P_SURNAME)) === 0;
+    const anyCase = !caseExact && (info & R_SUBSTANCE) !== 0 && (flags & (P_STOP | P_NEVER | P_SURNAME)) === 0;
     let tj = t;
     for (let k = 0; k < nt; k++, tj++) {
       if (k > 0) {
@@ -321,7 +366,7 @@ export class Matcher {
     const end = this.fb.end(endF - 1);
     // "The White House", "the FT": the article is not part of the span unless the entity's name has it, or
     // a capital "The" inside a sentence says it belongs to the name ("told The Associated Press")
-    if (nt > 1 && d.patTok[off] === THE && !this.nameHasThe(d.patEnt[p]!) && (!(tk.flags[t]! & T_UPPER) || tk.flags[t]! & T_SENT)) t++;
+    if (nt > 1 && d.patTok[off] === THE && !(info & R_THE) && (!(tk.flags[t]! & T_UPPER) || tk.flags[t]! & T_SENT)) t++;
     const start = tk.ostart[t]!;
     // group with an existing span on the same tokens
     const spans = this.spans;
