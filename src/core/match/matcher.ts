@@ -177,6 +177,23 @@ export class Matcher {
   };
 
   scan(blocks: string[], opts: ScanOptions = {}): TextMatch[] {
+    this.collect(blocks);
+    return this.resolve(blocks, opts);
+  }
+
+  /**
+   * The first half of scan() alone: finds and verifies every alias occurrence (candidate spans) without
+   * judging them, and returns how many. For the benchmark, which times the two halves apart.
+   */
+  countCandidates(blocks: string[]): number {
+    this.collect(blocks);
+    const n = this.spans.length;
+    this.spans = [];
+    return n;
+  }
+
+  /** Folds and tokenises the blocks into this.tk and collects the verified candidate spans in this.spans. */
+  private collect(blocks: string[]): void {
     const d = this.d;
     const tk = this.tk;
     const fb = this.fb;
@@ -227,7 +244,6 @@ export class Matcher {
         }
       }
     }
-    return this.resolve(blocks, opts);
   }
 
   /** Verifies the run of patterns in table slot `slot` at token t, optionally only those with a flag / token count. */
