@@ -12,7 +12,7 @@ import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './
 import { blockFlags, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
-import { T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
+import { T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
 
 export const NEAR_TOKENS = 10;
 const T_PERSON_CODE = typeCode('person');
@@ -727,7 +727,9 @@ function homeWords(ctx: ScanContext, home: number): Set<number> {
     // a person by surname ("Donald" is Tusk's name too); a body by its distinctive words
     if (d.entType[e] === T_PERSON_CODE) {
       const surname = surnameFor(d.strings[d.entName[e]!]!);
-      words.add(surname ? hashToken(surname.slice(surname.lastIndexOf(" ") + 1)) : hs[hs.length - 1]!);
+      // (the surname's last word as a token: "Canel" of "Díaz-Canel", which a text token can equal)
+      const sh = surname ? tokenizePhrase(surname).hashes : hs;
+      words.add(sh[sh.length - 1]!);
     } else for (const h of hs) if (!GENERIC_NAME_WORDS.has(h)) words.add(h);
   }
   for (const h of partyWords(ctx, home)) words.add(h);

@@ -785,6 +785,25 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['A senator told The Times-Picayune that the map was fair.'])).toEqual([]);
     expect(idsOf(['U.S.-Mexico talks resumed.'])).toEqual(['U.S.=united-states', 'Mexico=mexico']);
   });
+  it('a hyphenated surname in the paragraph puts its country’s side there ("Díaz-Canel told the National Assembly")', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
+      { id: 'cuba', name: 'Cuba', type: 'place', aliases: [], country: 'cuba' },
+      { id: 'trump', name: 'Donald Trump', type: 'person', aliases: [], country: 'united-states' },
+      { id: 'rubio', name: 'Marco Rubio', type: 'person', aliases: [], country: 'united-states' },
+      { id: 'diaz-canel', name: 'Miguel Díaz-Canel', type: 'person', aliases: [], country: 'cuba' },
+      { id: 'cuba-assembly', name: 'National Assembly of People’s Power', type: 'agency', aliases: ['National Assembly'], context: ['island', 'havana'], country: 'cuba' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    const page = [
+      'Donald Trump said the United States would tighten sanctions on Cuba.',
+      'Marco Rubio said the U.S. would act soon; the United States has allies.',
+      'Miguel Díaz-Canel answered from Havana.',
+    ];
+    expect(idsOf([...page, 'Díaz-Canel told the National Assembly the island would resist.'])).toContain('National Assembly=cuba-assembly');
+    expect(idsOf([...page, 'Then the National Assembly met, and the island waited.'])).not.toContain('National Assembly=cuba-assembly');
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
