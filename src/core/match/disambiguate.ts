@@ -671,6 +671,32 @@ function countryFocus(ctx: ScanContext): Map<number, number> {
   return focus;
 }
 
+/**
+ * The country the page's headline and lead are about: the only country whose side (the country, its
+ * people, places and state bodies) is named in full in the first two paragraphs, or -1. A story datelined
+ * NAIROBI that names the United States and its people as often as Kenya is still about Kenya, and says so
+ * at the top: "Kenya's National Assembly approved …".
+ */
+function leadCountry(ctx: ScanContext): number {
+  if (ctx.leadCountry !== undefined) return ctx.leadCountry;
+  const d = ctx.d;
+  const tk = ctx.tk;
+  let end = 0; // first token of the third block that has tokens
+  for (let blocks = 0; end < tk.n; end++) if ((end === 0 || tk.block[end] !== tk.block[end - 1]) && ++blocks === 3) break;
+  let lead = -1;
+  for (const [e, at] of ctx.mentions) {
+    const c = d.entCountry[e]!;
+    if (c < 0 || !COUNTRY_SIDE.has(d.entType[e]!) || at[0]! >= end) continue;
+    if (lead >= 0 && lead !== c) {
+      lead = -1;
+      break;
+    }
+    lead = c;
+  }
+  ctx.leadCountry = lead;
+  return lead;
+}
+
 /** [mentions of `home`'s side, mentions of the most-named other country's side] on this page. */
 function focusOn(ctx: ScanContext, home: number): [number, number] {
   const focus = countryFocus(ctx);
@@ -681,10 +707,15 @@ function focusOn(ctx: ScanContext, home: number): [number, number] {
 
 /** The generic institution or party name of the country the page is about ("the Senate" on a page that
  *  names the United States and its people most, at least twice): evidence for it, 1 point, or 2 when the
- *  page names that country at least three times and twice as often as any other. */
+ *  page names that country at least three times and twice as often as any other, or its headline and lead
+ *  name that country's side and no other's (none when they name another's alone). */
 function homeInstitution(ctx: ScanContext, ent: number): number {
   const home = ctx.d.entCountry[ent]!;
   if (home < 0 || home === ent) return 0;
+  const lead = leadCountry(ctx);
+  if (lead >= 0 && lead !== home) return 0;
+  // the headline and lead are about its country alone
+  if (lead === home) return 2;
   const [own, other] = focusOn(ctx, home);
   if (own < 2 || other >= own) return 0;
   // a page that names its country at least three times and twice as often as any other is about it
@@ -697,13 +728,19 @@ function homeInstitution(ctx: ScanContext, ent: number): number {
  * twice and more often than the entity's own, and no word of a name from the entity's own country's side
  * is in the same paragraph. "The Senate passed the bill" in a story about Poland is Poland's Senate.
  * Counts come from unambiguous full-name matches (pass 1) of countries and of entities with a `country`.
+ * When the headline and lead name one country's side alone (leadCountry), that settles what the page is
+ * about instead of the counts: a Nairobi story can name Washington's people as often as Kenya's.
  */
 function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   const d = ctx.d;
   const home = d.entCountry[ent]!;
   if (home < 0 || home === ent) return false;
-  const [own, other] = focusOn(ctx, home);
-  if (other < 2 || other <= own) return false;
+  const lead = leadCountry(ctx);
+  if (lead === home) return false;
+  if (lead < 0) {
+    const [own, other] = focusOn(ctx, home);
+    if (other < 2 || other <= own) return false;
+  }
   // The home country's side in the same paragraph settles it, even by a bare surname: a story about
   // Korea may name the United States more often than Korea, and still say "Lee's Democratic Party".
   const tk = ctx.tk;

@@ -804,6 +804,22 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf([...page, 'Then the National Assembly met, and the island waited.'])).not.toContain('National Assembly=cuba-assembly');
   });
 
+  it('the country the headline and lead are about settles whose "Senate" it is, more than counts do', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
+      { id: 'kenya', name: 'Kenya', type: 'place', aliases: [], country: 'kenya' },
+      { id: 'trump', name: 'Donald Trump', type: 'person', aliases: [], country: 'united-states' },
+      { id: 'ruto', name: 'William Ruto', type: 'person', aliases: [], country: 'kenya' },
+      { id: 'us-senate', name: 'United States Senate', type: 'agency', aliases: ['Senate'], context: ['bill', 'vote', 'senators'], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    const body = ['Donald Trump said the United States would review aid; U.S. officials agreed.', 'A bill on county revenue is stuck in the Senate ahead of a vote.'];
+    // a Nairobi story: Kenya alone at the top, the US named more often below
+    expect(idsOf(['Kenya passes budget', 'NAIROBI — Kenya approved a budget, and William Ruto signed it.', ...body])).not.toContain('Senate=us-senate');
+    // the same body under a Washington lead
+    expect(idsOf(['Trump signs budget', 'WASHINGTON — The United States approved a budget, and Kenya was told.', 'Donald Trump signed it.', ...body])).toContain('Senate=us-senate');
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

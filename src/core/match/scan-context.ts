@@ -41,6 +41,8 @@ export interface ScanContext {
   spanAtStart: Map<number, Span>;
   /** Lazily: country entity → how often it and entities of that country are named unambiguously. */
   countryFocus?: Map<number, number>;
+  /** leadCountry(): the country the headline and lead are about, -1 when none or several. */
+  leadCountry?: number;
   /** Pattern strings of places that are towns on this page ("MEXICO, Maine"): localPlaceNames() */
   localPlaces?: Set<number>;
   /** countryOnPage(): countries whose side pass 1 found, and the entities it found */
