@@ -53,3 +53,9 @@ export function blockFlags(ctx: ScanContext, t: number): number {
   return f;
 }
 
+/** Token t is an acronym in parentheses, "(NSA)": the parenthesis right before and after it. */
+export function inParentheses(ctx: ScanContext, t: number): boolean {
+  const tk = ctx.tk;
+  const text = ctx.blocks[tk.block[t]!]!;
+  return text.charCodeAt(tk.ostart[t]! - 1) === 40 && text.charCodeAt(tk.oend[t]!) === 41;
+}

@@ -9,7 +9,7 @@
 import { corefEvidence, surnameFor, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
-import { blockFlags, spaceGap } from './blocks';
+import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
@@ -406,6 +406,11 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     } else {
       if (isNever) continue;
       if (personAfterNamesake(ctx, c.ent, span)) continue;
+      // "Servicio de Inmigración y Control de Aduanas (ICE)": its full name right before the parenthesis
+      if (span.t1 - span.t0 === 1 && span.t0 > 0 && inParentheses(ctx, span.t0) && ctx.spanAtEnd.get(span.t0)?.pats.some((q) => d.patEnt[q] === c.ent)) {
+        ev += 3;
+        parts.push('full name before it (+3)');
+      }
       if (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!)) continue;
       if (c.stop && (institutionPattern(ctx, c.pat) || isParty(ctx, c.ent))) {
         if (foreignPage(ctx, c.ent, span)) continue;
@@ -646,11 +651,11 @@ function partyWords(ctx: ScanContext, country: number): number[] {
 
 const partiesOf = perMatcher((d) => {
   const a = new Uint8Array(d.entId.length);
-  for (let e = 0; e < a.length; e++) if (d.entCountry[e]! >= 0 && d.entType[e] === T_ORG_CODE && /\bParty\b/.test(d.strings[d.entName[e]!]!)) a[e] = 1;
+  for (let e = 0; e < a.length; e++) if (d.entCountry[e]! >= 0 && d.entType[e] === T_ORG_CODE && /\b(?:Party|Greens)\b/.test(d.strings[d.entName[e]!]!)) a[e] = 1;
   return a;
 });
-/** A country's political party ("Labour Party"): its common-word names ("Labour") are judged like the
- *  generic institution names, since other countries have parties of that name. */
+/** A country's political party ("Labour Party", "Australian Greens"): its common-word names ("Labour",
+ *  "Greens") are judged like the generic institution names, since other countries have parties of that name. */
 function isParty(ctx: ScanContext, ent: number): boolean {
   return partiesOf(ctx.d)[ent] === 1;
 }

@@ -820,6 +820,35 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Trump signs budget', 'WASHINGTON — The United States approved a budget, and Kenya was told.', 'Donald Trump signed it.', ...body])).toContain('Senate=us-senate');
   });
 
+  it('an acronym spelled out before its parenthesis: another meaning is no link, its own full name settles it', () => {
+    const k = buildMatcher([
+      { id: 'nsa', name: 'National Security Agency', type: 'agency', aliases: ['NSA'], context: ['intelligence'], country: 'united-states' },
+      { id: 'ice', name: 'U.S. Immigration and Customs Enforcement', type: 'agency', aliases: ['ICE', 'Servicio de Inmigración y Control de Aduanas'], context: ['immigration'], country: 'united-states' },
+      { id: 'ice-exchange', name: 'Intercontinental Exchange', type: 'organization', aliases: ['ICE'], context: ['brent', 'futures'], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['On a not seasonally adjusted (NSA) basis, hiring slowed.'])).toEqual([]);
+    expect(idsOf(['The National Security Agency (NSA) declined to comment.'])).toEqual(['National Security Agency=nsa', 'NSA=nsa']);
+    expect(idsOf(['Redadas del Servicio de Inmigración y Control de Aduanas (ICE) cerca de los estadios.'])).toContain('ICE=ice');
+    expect(idsOf(['Brent futures on ICE held above $62 a barrel.'])).toEqual(['ICE=ice-exchange']);
+    // "ICE vehicles": internal combustion engines
+    expect(idsOf(['Buyers returned to hybrids and ICE vehicles, the immigration debate aside.'])).toEqual([]);
+  });
+
+  it('"the Greens" is the party of the country the page is about', () => {
+    const k = buildMatcher([
+      { id: 'united-kingdom', name: 'United Kingdom', type: 'place', aliases: ['Britain'], country: 'united-kingdom' },
+      { id: 'germany', name: 'Germany', type: 'place', aliases: [], country: 'germany' },
+      { id: 'starmer', name: 'Keir Starmer', type: 'person', aliases: [], country: 'united-kingdom' },
+      { id: 'merz', name: 'Friedrich Merz', type: 'person', aliases: [], country: 'germany' },
+      { id: 'uk-greens', name: 'Green Party of England and Wales', type: 'organization', aliases: ['Greens'], context: ['britain'], country: 'united-kingdom' },
+      { id: 'de-greens', name: 'Alliance 90/The Greens', type: 'organization', aliases: ['Greens'], context: ['germany'], country: 'germany' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Keir Starmer faces Britain’s voters', 'LONDON — Keir Starmer said Britain would act.', 'Polls put Labour ahead, with the Greens further behind.'])).toContain('Greens=uk-greens');
+    expect(idsOf(['Friedrich Merz faces Germany’s voters', 'BERLIN — Friedrich Merz said Germany would act.', 'Polls put the SPD ahead, with the Greens further behind.'])).toContain('Greens=de-greens');
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

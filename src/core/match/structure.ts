@@ -10,7 +10,7 @@
 import { titleBefore } from './coref';
 import { hashToken } from './fold';
 import { P_SURNAME, typeCode, typeName } from './hash-index';
-import { blockFlags, spaceGap } from './blocks';
+import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, type ScanContext, usIndex } from './scan-context';
 import type { Span } from './disambiguate';
 import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
@@ -209,6 +209,32 @@ function amountAfter(ctx: ScanContext, t: number): boolean {
   return n + 1 < tk.n && tk.block[n + 1] === tk.block[t] && AMOUNT_WORDS.has(tk.hash[n + 1]!);
 }
 
+const INITIALS_SKIP = hashes(['of', 'and', 'the', 'for', 'on', 'in', 'de', 'del', 'la', 'y', 'et', 'des', 'du', 'und', 'der']);
+
+/**
+ * "not seasonally adjusted (NSA)", "internal combustion engine (ICE)": the words right before the
+ * parenthesis spell the acronym in their initials (small function words skipped), so the text defines it
+ * here as something else, unless those words are a candidate name themselves ("National Security Agency
+ * (NSA)"; the caller checks whose). Returns the first token of the spelled-out words, or -1.
+ */
+export function spelledOutBefore(ctx: ScanContext, t: number): number {
+  const tk = ctx.tk;
+  const text = ctx.blocks[tk.block[t]!]!;
+  const acr = text.slice(tk.ostart[t]!, tk.oend[t]!).toLowerCase();
+  if (acr.length < 2 || acr.length > 6 || t === 0 || tk.block[t - 1] !== tk.block[t]) return -1;
+  if (!/^\s*\($/.test(text.slice(tk.oend[t - 1]!, tk.ostart[t]!))) return -1;
+  let i = acr.length - 1;
+  let u = t - 1;
+  for (; u >= 0 && tk.block[u] === tk.block[t]; u--) {
+    if (u < t - 1 && !/^[\s-]+$/.test(text.slice(tk.oend[u]!, tk.ostart[u + 1]!))) return -1;
+    const w = text.slice(tk.ostart[u]!, tk.oend[u]!);
+    if (w.toLowerCase()[0] === acr[i]) {
+      if (i-- === 0) return u;
+    } else if (!INITIALS_SKIP.has(tk.hash[u]!)) return -1;
+  }
+  return -1;
+}
+
 export interface Structural {
   /** Why the span is not a name of its own, or null. */
   reject: string | null;
@@ -259,6 +285,13 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   // "NIS 1.2 billion", "CHF 40 million": a currency code before an amount; "1.5 AU", "40 MW": a unit after one
   if (t1 - t0 === 1 && tk.flags[t0]! & T_ALLCAPS) {
     if (amountAfter(ctx, t0)) return { reject: `currency '${word(t0)}' before an amount`, namesake: false, givenName: false };
+    if (inParentheses(ctx, t0)) {
+      const from = spelledOutBefore(ctx, t0);
+      const named = ctx.spanAtEnd.get(t0);
+      if (from >= 0 && !(named && named.t0 <= from && named.pats.some((q) => sp.pats.some((p) => d.patEnt[p] === d.patEnt[q])))) {
+        return { reject: `'${blocks[tk.block[t0]!]!.slice(tk.ostart[from]!, tk.oend[t0]! + 1)}' spells out something else`, namesake: false, givenName: false };
+      }
+    }
     if (t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && spaceGap(ctx, t0 - 1) && isDigitCode(blocks[tk.block[t0]!]!.charCodeAt(tk.oend[t0 - 1]! - 1))) {
       return { reject: `unit '${word(t0)}' after a number`, namesake: false, givenName: false };
     }
