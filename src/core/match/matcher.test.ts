@@ -849,6 +849,16 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Friedrich Merz faces Germany’s voters', 'BERLIN — Friedrich Merz said Germany would act.', 'Polls put the SPD ahead, with the Greens further behind.'])).toContain('Greens=de-greens');
   });
 
+  it('a local office or a private trade around a full name makes it a namesake ("Commissioner Mike Johnson")', () => {
+    const k = buildMatcher([
+      { id: 'mike-johnson', name: 'Mike Johnson', type: 'person', aliases: [], titles: ['Speaker', 'House Speaker'], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['The lone vote against came from Commissioner Mike Johnson. Johnson said the county had no money.'])).toEqual([]);
+    expect(idsOf(['A reporter read a letter by Mike Johnson, a soybean grower in Iowa.'])).toEqual([]);
+    expect(idsOf(['Speaker Mike Johnson, a Louisiana Republican, said the House would vote.'])).toEqual(['Mike Johnson=mike-johnson']);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

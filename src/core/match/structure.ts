@@ -351,6 +351,16 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (!own) return { reject: `role '${word(t0 - 1)}' describes someone else`, namesake: false, givenName: false };
   }
 
+  // "Commissioner Mike Johnson", "Sheriff Pedro Sánchez": a local office that is none of the person's titles
+  if (persons && t0 > 0 && tk.flags[t0 - 1]! & T_UPPER && LOCAL_OFFICES.has(tk.hash[t0 - 1]!) && spaceGap(ctx, t0 - 1)) {
+    if (!sp.pats.some((p) => titleBefore(ctx, d.patEnt[p]!, t0))) return { reject: `'${word(t0 - 1)}' is another person's office`, namesake: true, givenName: false };
+  }
+  // "Mike Johnson, a retired pharmacist", "Pedro Sánchez, a local shopkeeper": an appositive that makes the
+  // person a private one (office holders are introduced by their office, not their trade)
+  if (persons && privateAppositive(ctx, t1)) {
+    return { reject: `'${word(last)}, a … ${word(privateAppositive(ctx, t1))}' describes someone else`, namesake: true, givenName: false };
+  }
+
   // "Gulf of Mexico", "University of Georgia", "Paseo de la Reforma", "Banco Central de Bolivia", "Court of
   // Justice of the European Union", "CIUDAD DE GUATEMALA —"
   {
@@ -456,6 +466,31 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
 }
 
 const FORMER = hashes(['former', 'ex', 'onetime', 'one-time', 'retired', 'erstwhile', 'longtime']);
+
+// Local offices written before a name ("Commissioner Mike Johnson"): a KB person who holds one has it as a title.
+const LOCAL_OFFICES = hashes(
+  `commissioner sheriff councilman councilwoman councillor councilor alderman alderwoman selectman supervisor trustee
+  constable coach`.split(/\s+/),
+);
+// Trades of private people in an appositive ("…, a soybean grower"), besides ROLE_NOUNS
+const PRIVATE_ROLES = hashes(
+  `pharmacist grower rancher dentist veterinarian accountant plumber retiree volunteer homeowner parent mother father
+  grandmother grandfather widow widower shopkeeper vendor worker`.split(/\s+/),
+);
+const A_AN = hashes(['a', 'an']);
+
+/** ", a retired pharmacist" right after token t1 - 1: returns the trade's token, or 0 (no token 0 follows a name). */
+function privateAppositive(ctx: ScanContext, t1: number): number {
+  const tk = ctx.tk;
+  if (t1 + 1 >= tk.n || tk.block[t1] !== tk.block[t1 - 1] || !A_AN.has(tk.hash[t1]!)) return 0;
+  if (ctx.blocks[tk.block[t1]!]!.slice(tk.oend[t1 - 1]!, tk.ostart[t1]!) !== ', ') return 0;
+  for (let u = t1 + 1; u < t1 + 5 && u < tk.n && tk.block[u] === tk.block[t1]; u++) {
+    if (tk.flags[u]! & T_UPPER) return 0;
+    if (ROLES.has(tk.hash[u]!) || PRIVATE_ROLES.has(tk.hash[u]!)) return u;
+    if (!spaceGap(ctx, u - 1)) return 0;
+  }
+  return 0;
+}
 
 /** "former" (or "ex-", "retired") within the four tokens before token t, in the same block. */
 function formerBefore(ctx: ScanContext, t: number): boolean {
