@@ -859,6 +859,19 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Speaker Mike Johnson, a Louisiana Republican, said the House would vote.'])).toEqual(['Mike Johnson=mike-johnson']);
   });
 
+  it('"Gun Owners of America" and "USS America" are other names; "Sen. Chris Sanders of Vermont" names the state', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['America'], country: 'united-states' },
+      { id: 'vermont', name: 'Vermont', type: 'place', aliases: [], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Gun Owners of America ran radio advertisements.'])).toEqual([]);
+    expect(idsOf(['He is a member of the Democratic Socialists of America.'])).toEqual([]);
+    expect(idsOf(['The amphibious ship USS America sailed through the strait.'])).toEqual([]);
+    expect(idsOf(['Sen. Chris Sanders of Vermont objected.'])).toEqual(['Vermont=vermont']);
+    expect(idsOf(['Leaders of America’s allies met.'])).toEqual(['America=united-states']);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

@@ -143,8 +143,16 @@ function pluralAcronym(text: string, s: number, e: number): boolean {
 /**
  * The token of a name's head word ("Gulf", "Banco", "CIUDAD") when the span is the tail of "<Head> [up to two
  * more capitalised words] of/de [the/la] <span>", else -1. Capitalised particles count only in ALL-CAPS text.
+ * Before a place (`places`), two capitalised words ending in a plural noun are a head too ("Gun Owners of").
  */
-function headBeforeOf(ctx: ScanContext, t0: number): number {
+const PLURAL_NOUN = /\p{L}{2}(?:ers|ists|ants|ives|eers)$/u;
+// "Sen. Chris Sanders of Vermont": a title before the two words makes them a person's name
+const TITLE_ABBREVIATIONS = hashes(
+  `sen senator rep representative gov governor mr mrs ms dr sir lord lady judge justice mayor gen col adm lt capt sgt
+  prof rev president minister secretary`.split(/\s+/),
+);
+
+function headBeforeOf(ctx: ScanContext, t0: number, places: boolean): number {
   const tk = ctx.tk;
   const b = tk.block[t0];
   let t = t0 - 1;
@@ -152,6 +160,18 @@ function headBeforeOf(ctx: ScanContext, t0: number): number {
   if (t < 1 || tk.block[t] !== b || !OF.has(tk.hash[t]!) || !spaceGap(ctx, t) || !spaceGap(ctx, t - 1)) return -1;
   const capsParticle = (tk.flags[t]! & T_UPPER) !== 0;
   if (capsParticle && tk.flags[t]! & T_HAS_LOWER) return -1; // "Of" in Title Case says nothing
+  // "Gun Owners of America", "Democratic Socialists of America": before a place, two capitalised words
+  // ending in a plural noun, unless they are a person's name: a KB name ends there ("Bernie Sanders of
+  // Vermont"), or a title comes before them ("Sen. Chris Sanders of Vermont"). (Untitled "Chris Sanders of
+  // Vermont" is lost: a missed highlight costs a reader less than a wrong one.)
+  if (places && !capsParticle) {
+    const k = t - 1;
+    const f = tk.flags[k]!;
+    if (f & T_UPPER && f & T_HAS_LOWER && !(f & T_SENT) && !ctx.spanEnds.has(t) && PLURAL_NOUN.test(ctx.blocks[b!]!.slice(tk.ostart[k]!, tk.oend[k]!))) {
+      const titled = k > 1 && tk.block[k - 2] === b && TITLE_ABBREVIATIONS.has(tk.hash[k - 2]!);
+      if (k > 0 && !titled && tk.block[k - 1] === b && spaceGap(ctx, k - 1) && isCapWord(ctx, k - 1) && !NEIGHBOURS.has(tk.hash[k]!) && !NEIGHBOURS.has(tk.hash[k - 1]!)) return k - 1;
+    }
+  }
   // up to three capitalised words back, over inner particles ("Banco Central de Reserva del Perú")
   for (let k = t - 1, n = 0; k >= 0 && n < 3 && tk.block[k] === b; k--) {
     const f = tk.flags[k]!;
@@ -364,10 +384,15 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   // "Gulf of Mexico", "University of Georgia", "Paseo de la Reforma", "Banco Central de Bolivia", "Court of
   // Justice of the European Union", "CIUDAD DE GUATEMALA —"
   {
-    const head = headBeforeOf(ctx, t0);
+    const head = headBeforeOf(ctx, t0, places);
     if (head >= 0) {
       return { reject: `part of a longer name '${blocks[tk.block[t0]!]!.slice(tk.ostart[head]!, tk.oend[t1 - 1]!)}'`, namesake: false, givenName: false };
     }
+  }
+
+  // "USS America", "HMS Prince of Wales": a ship
+  if (t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && spaceGap(ctx, t0 - 1) && SHIP_PREFIXES.has(tk.hash[t0 - 1]!) && tk.flags[t0 - 1]! & T_ALLCAPS) {
+    return { reject: `the ship '${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false, goesOn: true };
   }
 
   // "PORT SUDAN —", "MOUNT LEBANON": a place head word makes a longer name in capitals too
@@ -466,6 +491,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
 }
 
 const FORMER = hashes(['former', 'ex', 'onetime', 'one-time', 'retired', 'erstwhile', 'longtime']);
+
+const SHIP_PREFIXES = hashes(['uss', 'usns', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'jds', 'js', 'rfs', 'ara', 'brp', 'roks', 'tcg', 'fs', 'its']);
 
 // Local offices written before a name ("Commissioner Mike Johnson"): a KB person who holds one has it as a title.
 const LOCAL_OFFICES = hashes(
