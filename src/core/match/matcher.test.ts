@@ -872,6 +872,14 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Leaders of America’s allies met.'])).toEqual(['America=united-states']);
   });
 
+  it('an acronym that starts an organisation’s name is part of it ("U.S. Forest Service"); "U.S. officials" is not', () => {
+    const k = buildMatcher([{ id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' }]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['The U.S. Forest Service said the fire was contained.'])).toEqual([]);
+    expect(idsOf(['Companies sued at the U.S. Court of International Trade.'])).toEqual([]);
+    expect(idsOf(['U.S. officials said the U.S. would act.'])).toEqual(['U.S.=united-states', 'U.S.=united-states']);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

@@ -400,10 +400,14 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     return { reject: `part of a longer name '${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false };
   }
 
-  // acronyms and all-caps text: no adjacency test ("U.S. Navy", "CIA Director", "SENATE VOTE")
+  // acronyms and all-caps text: no adjacency test ("U.S. Navy", "CIA Director", "SENATE VOTE")…
   let lowerInside = false;
   for (let t = t0; t < t1; t++) if (tk.flags[t]! & T_HAS_LOWER) lowerInside = true;
-  if (!lowerInside) return OK;
+  if (!lowerInside) {
+    // …but "U.S. Forest Service", "the 4th U.S. Circuit Court of Appeals": an organisation's name goes on
+    if (orgNameAfter(ctx, t1)) return { reject: `part of a longer name '${word(last)} ${word(t1)} …'`, namesake: false, givenName: false, goesOn: true };
+    return OK;
+  }
   if (blockFlags(ctx, t0) & BLOCK_TITLE_CASE) return OK;
 
   // "Italy’s Senate", "Peru’s Congress", "Indonesia’s House of Representatives": an institution name owned by
@@ -491,6 +495,31 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
 }
 
 const FORMER = hashes(['former', 'ex', 'onetime', 'one-time', 'retired', 'erstwhile', 'longtime']);
+
+// Last words of organisations' names ("U.S. Forest Service", "U.S. Court of International Trade")
+const ORG_HEADS = hashes(
+  `service services court courts agency department bureau office administration commission corps circuit embassy
+  mint marshals institute institutes council committee association federation soccer chamber academy museum survey
+  foundation authority board`.split(/\s+/),
+);
+const NAME_CONNECTORS = hashes(['of', 'for', 'and', 'on']);
+
+/** Capitalised words from token t (spaces only between them, "of/for/and/on" inside) that end in an
+ *  organisation's head word within five tokens, and do not start a KB name themselves. */
+function orgNameAfter(ctx: ScanContext, t: number): boolean {
+  const tk = ctx.tk;
+  if (t >= tk.n || tk.block[t] !== tk.block[t - 1] || !(tk.flags[t]! & T_UPPER) || ctx.spanStarts.has(t)) return false;
+  // (the acronym's own final dot may come first: "U.S. Forest")
+  if (!/^\.? $/.test(ctx.blocks[tk.block[t]!]!.slice(tk.oend[t - 1]!, tk.ostart[t]!))) return false;
+  for (let u = t; u < t + 5 && u < tk.n && tk.block[u] === tk.block[t]; u++) {
+    if (u > t && !spaceGap(ctx, u - 1)) return false;
+    const f = tk.flags[u]!;
+    if (f & T_UPPER) {
+      if (ORG_HEADS.has(tk.hash[u]!)) return true;
+    } else if (u === t || !NAME_CONNECTORS.has(tk.hash[u]!)) return false;
+  }
+  return false;
+}
 
 const SHIP_PREFIXES = hashes(['uss', 'usns', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'jds', 'js', 'rfs', 'ara', 'brp', 'roks', 'tcg', 'fs', 'its']);
 
