@@ -880,6 +880,18 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['U.S. officials said the U.S. would act.'])).toEqual(['U.S.=united-states', 'U.S.=united-states']);
   });
 
+  it('"CPC Blend" is a crude grade; "Sky News Australia" is an edition, neither the UK channel nor the country', () => {
+    const k = buildMatcher([
+      { id: 'cpc', name: 'Caspian Pipeline Consortium', type: 'organization', aliases: ['CPC'], context: ['pipeline', 'crude'] },
+      { id: 'sky-news', name: 'Sky News', type: 'publisher', aliases: [], country: 'united-kingdom' },
+      { id: 'australia', name: 'Australia', type: 'place', aliases: [], country: 'australia' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Traders said cargoes of CPC Blend crude could be delayed at the pipeline terminal.'])).toEqual([]);
+    expect(idsOf(['Abbott told Sky News Australia the party had changed.'])).toEqual([]);
+    expect(idsOf(['Abbott told Sky News that Australia had changed.'])).toEqual(['Sky News=sky-news', 'Australia=australia']);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

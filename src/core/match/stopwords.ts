@@ -58,7 +58,7 @@ export const STOP_WORDS = new Set(
   polish turkish french dutch german swiss danish
   monsoon storm tempest eagle falcon kestrel phoenix sphinx titan atlas apollo zeus mars venus saturn jupiter pluto
   columbia liberty freedom justice unity progress reform labour labor green greens conservative liberal democrat democrats
-  liberals diet marines
+  liberals diet marines nationals leo
   republican republicans socialist socialists
   universal paramount regal marvel disney pixar netflix twitter meta alphabet square block snap pinterest zoom slack
   corona modelo sol luna tierra mar rio casa perro gato agua fuego playa ciudad pueblo nueva nuevo norte sur este oeste
@@ -156,6 +156,8 @@ export const COMMON_COMPOUNDS = new Map<string, Set<string>>(
       ['venetian', 'blind blinds'],
       ['arabic', 'numerals'],
       ['trojan', 'horse'],
+      // "CPC Blend": the crude grade, not the pipeline consortium (written capitalised)
+      ['cpc', 'blend'],
       // "ICE vehicles": internal combustion engines, not the immigration agency
       ['ice', 'vehicle vehicles model models car cars engine engines powertrain powertrains truck trucks'],
     ] as [string, string][]

@@ -204,6 +204,18 @@ function institutionSpan(ctx: ScanContext, sp: Span): boolean {
   return true;
 }
 
+/** A candidate span of publishers only ends right before token t. */
+function publisherEndsAt(ctx: ScanContext, t: number): boolean {
+  const sp = ctx.spanAtEnd.get(t);
+  return !!sp && sp.pats.every((p) => ctx.d.entType[ctx.d.patEnt[p]!] === T_PUBLISHER);
+}
+
+/** A candidate span of places only starts at token t. */
+function placeStartsAt(ctx: ScanContext, t: number): boolean {
+  const sp = ctx.spanAtStart.get(t);
+  return !!sp && sp.pats.every((p) => ctx.d.entType[ctx.d.patEnt[p]!] === T_PLACE);
+}
+
 /** A candidate span of places only ends right before token t (exclusive end t). */
 function placeEndsAt(ctx: ScanContext, t: number): boolean {
   const sp = ctx.spanAtEnd.get(t);
@@ -281,7 +293,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
 
   // common-noun compound: "Brazil nuts"
   const comp = COMPOUNDS.get(tk.hash[last]!);
-  if (comp && spaceGap(ctx, last) && !(tk.flags[t1]! & T_UPPER) && comp.has(tk.hash[t1]!)) {
+  // (after an acronym the noun may be capitalised too: "CPC Blend", "ICE Vehicles")
+  if (comp && spaceGap(ctx, last) && (!(tk.flags[t1]! & T_UPPER) || tk.flags[last]! & T_ALLCAPS) && comp.has(tk.hash[t1]!)) {
     return { reject: `common noun '${word(last)} ${word(t1)}'`, namesake: false, givenName: false };
   }
 
@@ -433,6 +446,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (t0 > 0 && spaceGap(ctx, t0 - 1) && isCapWord(ctx, t0 - 1)) {
     const p = t0 - 1;
     let fine = (NEIGHBOURS.has(tk.hash[p]!) && !(PLACE_HEADS.has(tk.hash[p]!) && !persons)) || ctx.spanEnds.has(t0);
+    // "Sky News Australia", "CNN Indonesia": a place right after a broadcaster or paper names its edition
+    if (fine && places && publisherEndsAt(ctx, t0)) fine = false;
     // "the Texas House", "the Ohio Senate": another place's chamber
     if (fine && placeEndsAt(ctx, t0) && institutionSpan(ctx, sp) && !ownInstitution(ctx, sp, t0)) fine = false;
     if (!fine && tk.flags[p]! & T_SENT && ROLES.has(tk.hash[p]!)) fine = true; // "Actor Will Smith arrived."
@@ -484,6 +499,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   }
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
     let fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
+    if (fine && publishers && placeStartsAt(ctx, t1)) fine = false; // "Sky News Australia": an edition
     // "the Texas House": the place names a chamber of its own, not itself
     const next = places && fine ? ctx.spanAtStart.get(t1) : undefined;
     if (next && institutionSpan(ctx, next) && !ownInstitution(ctx, next, t1)) fine = false;
