@@ -387,6 +387,17 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     }
   }
   const cands: Cand[] = [];
+  // every candidate is a body (not a place or person) of a country, and no two of the same country
+  let countryBodies = byEnt.size > 1;
+  {
+    const seen = new Set<number>();
+    for (const c of byEnt.values()) {
+      const k = d.entCountry[c.ent]!;
+      const ty = d.entType[c.ent]!;
+      if (k < 0 || k === c.ent || ty === T_PERSON_CODE || typeName(ty) === 'place' || seen.has(k)) countryBodies = false;
+      seen.add(k);
+    }
+  }
   for (const c of pool) {
     const f = d.patFlags[c.pat]!;
     const isNever = (f & P_NEVER) !== 0;
@@ -419,6 +430,11 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
           ev += home;
           parts.push(`page about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+${home})`);
         }
+      } else if (countryBodies && d.entCountry[c.ent] === leadCountry(ctx)) {
+        // Bodies of different countries share the name ("Commons"): the one of the country the headline
+        // and lead are about.
+        ev += 1;
+        parts.push(`lead about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+1)`);
       }
       if (typeName(d.entType[c.ent]!) === 'person') {
         const title = titleBefore(ctx, c.ent, span.t0);

@@ -892,6 +892,18 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Abbott told Sky News that Australia had changed.'])).toEqual(['Sky News=sky-news', 'Australia=australia']);
   });
 
+  it('bodies of two countries with one name ("the Commons"): the one of the country the lead is about', () => {
+    const k = buildMatcher([
+      { id: 'united-kingdom', name: 'United Kingdom', type: 'place', aliases: ['Britain'], country: 'united-kingdom' },
+      { id: 'canada', name: 'Canada', type: 'place', aliases: [], country: 'canada' },
+      { id: 'uk-commons', name: 'UK House of Commons', type: 'agency', aliases: ['Commons'], context: ['mps'], country: 'united-kingdom' },
+      { id: 'ca-commons', name: 'Canadian House of Commons', type: 'agency', aliases: ['Commons'], context: ['mps'], country: 'canada' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Britain’s budget', 'LONDON — Britain raised taxes.', 'The opposition leader told the Commons that MPs would vote no.'])).toContain('Commons=uk-commons');
+    expect(idsOf(['Canada’s budget', 'OTTAWA — Canada raised taxes.', 'The opposition leader told the Commons that MPs would vote no.'])).toContain('Commons=ca-commons');
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
