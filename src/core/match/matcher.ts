@@ -35,6 +35,7 @@ const THE = hashToken('the');
 /** Traits in a pattern record (Matcher.pats) above the token count (bits 0–7) and flags (8–15). */
 const R_SUBSTANCE = 1 << 16;
 const R_THE = 1 << 17;
+const R_TYPE_SHIFT = 18; // entity type code, 4 bits
 
 /** Slot record of key h in the interleaved table (an index into Matcher.slots), or -1. */
 function slotOf(slots: Int32Array, h: number): number {
@@ -95,7 +96,8 @@ export class Matcher {
         pats[p * 4 + 1] =
           (patTokOff[p + 1]! - patTokOff[p]!) | (data.patFlags[p]! << 8) | (data.entType[ent] === T_SUBSTANCE ? R_SUBSTANCE : 0) |
           // (only read for patterns that start with "the": tokenising every name here would slow loading)
-          (patTok[patTokOff[p]!] === THE && this.phrase(data.entName[ent]!).hashes[0] === THE ? R_THE : 0);
+          (patTok[patTokOff[p]!] === THE && this.phrase(data.entName[ent]!).hashes[0] === THE ? R_THE : 0) |
+          (data.entType[ent]! << R_TYPE_SHIFT);
         pats[p * 4 + 2] = data.patStr[p]!;
         pats[p * 4 + 3] = ent;
       }
@@ -269,6 +271,7 @@ export class Matcher {
           lastSpan.pats.push(p);
           lastSpan.middle.push(lastSpan.middle[i]!);
           lastSpan.plural.push(lastSpan.plural[i]!);
+          lastSpan.types |= 1 << ((info >>> R_TYPE_SHIFT) & 15);
         }
         continue;
       }
@@ -393,10 +396,23 @@ export class Matcher {
         sp.pats.push(p);
         sp.middle.push(middle >= 0);
         sp.plural.push(plural);
+        sp.types |= 1 << ((info >>> R_TYPE_SHIFT) & 15);
+        if (flags & P_SURNAME) sp.surname = true;
         return sp;
       }
     }
-    const sp: Span = { block, t0: t, t1: tj, start, end, pats: [p], middle: [middle >= 0], plural: [plural] };
+    const sp: Span = {
+      block,
+      t0: t,
+      t1: tj,
+      start,
+      end,
+      pats: [p],
+      middle: [middle >= 0],
+      plural: [plural],
+      types: 1 << ((info >>> R_TYPE_SHIFT) & 15),
+      surname: (flags & P_SURNAME) !== 0,
+    };
     spans.push(sp);
     return sp;
   }
@@ -416,6 +432,12 @@ export class Matcher {
         sp.pats = sp.pats.filter((_, i) => keep[i]);
         sp.middle = sp.middle.filter((_, i) => keep[i]);
         sp.plural = sp.plural.filter((_, i) => keep[i]);
+        sp.types = 0;
+        sp.surname = false;
+        for (const p of sp.pats) {
+          sp.types |= 1 << d.entType[d.patEnt[p]!]!;
+          if (d.patFlags[p]! & P_SURNAME) sp.surname = true;
+        }
         return sp.pats.length > 0;
       });
     }

@@ -92,7 +92,7 @@ export function localPlaceNames(ctx: ScanContext, spans: readonly Span[]): Set<n
   if (out.size === 0) return out;
   // A list with one of them ("points to Norway, Poland, Mexico, Peru and China") is a list of towns.
   const isLocal = (sp: Span): boolean => sp.pats.some((p) => out.has(d.patStr[p]!));
-  const placeSpans = spans.filter((sp) => sp.pats.every((p) => d.entType[d.patEnt[p]!] === T_PLACE));
+  const placeSpans = spans.filter((sp) => sp.types === 1 << T_PLACE);
   for (let changed = true; changed; ) {
     changed = false;
     for (let i = 0; i + 1 < placeSpans.length; i++) {
@@ -207,21 +207,20 @@ function institutionSpan(ctx: ScanContext, sp: Span): boolean {
 /** A candidate span of publishers only ends right before token t. */
 function publisherEndsAt(ctx: ScanContext, t: number): boolean {
   const sp = ctx.spanAtEnd.get(t);
-  return !!sp && sp.pats.every((p) => ctx.d.entType[ctx.d.patEnt[p]!] === T_PUBLISHER);
+  return !!sp && sp.types === 1 << T_PUBLISHER;
 }
 
 /** A candidate span of places only starts at token t. */
 function placeStartsAt(ctx: ScanContext, t: number): boolean {
   const sp = ctx.spanAtStart.get(t);
-  return !!sp && sp.pats.every((p) => ctx.d.entType[ctx.d.patEnt[p]!] === T_PLACE);
+  return !!sp && sp.types === 1 << T_PLACE;
 }
 
 /** A candidate span of places only ends right before token t (exclusive end t). */
 function placeEndsAt(ctx: ScanContext, t: number): boolean {
   const sp = ctx.spanAtEnd.get(t);
   if (!sp) return false;
-  for (const p of sp.pats) if (ctx.d.entType[ctx.d.patEnt[p]!] !== T_PLACE) return false;
-  return true;
+  return sp.types === 1 << T_PLACE;
 }
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
@@ -298,17 +297,10 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     return { reject: `common noun '${word(last)} ${word(t1)}'`, namesake: false, givenName: false };
   }
 
-  let persons = true;
-  let places = true;
-  let publishers = true;
-  let surname = false;
-  for (const p of sp.pats) {
-    const ty = d.entType[d.patEnt[p]!];
-    if (ty !== T_PERSON) persons = false;
-    if (ty !== T_PLACE) places = false;
-    if (ty !== T_PUBLISHER) publishers = false;
-    if (d.patFlags[p]! & P_SURNAME) surname = true;
-  }
+  const persons = sp.types === 1 << T_PERSON;
+  const places = sp.types === 1 << T_PLACE;
+  const publishers = sp.types === 1 << T_PUBLISHER;
+  const surname = sp.surname;
 
   // "MEXICO, Maine": the town, here and everywhere else on the page
   if (places && ctx.localPlaces?.size) {
