@@ -280,8 +280,24 @@ export function isStrong(ctx: ScanContext, span: Span): boolean {
   // A person's one-word alias ("Trump") is a surname in practice: decided like one, so that a namesake
   // on the page ("Ivanka Trump … Trump told reporters") is respected.
   if (ent >= 0 && span.t1 - span.t0 === 1 && d.entType[ent] === T_PERSON_CODE) return false;
-  if (ent >= 0 && foreignAcronym(ctx, span.pats[0]!)) return false;
+  if (ent >= 0 && (foreignAcronym(ctx, span.pats[0]!) || genericPaper(ctx, span.pats[0]!))) return false;
   return ent >= 0;
+}
+
+const T_PUBLISHER_CODE = typeCode('publisher');
+// Newspaper names that many cities have ("The Herald" is Glasgow's, Gqeberha's and Harare's)
+const GENERIC_PAPERS = new Set(['herald', 'star', 'nation', 'standard', 'tribune', 'post', 'chronicle', 'mail', 'express', 'observer', 'mirror'].map(hashToken));
+const THE_WORD = hashToken('the');
+
+/** A newspaper of one country called by a name that many cities' papers have ("The Herald"): linked only
+ *  when its country is on the page or context words say which paper it is (decide). */
+function genericPaper(ctx: ScanContext, pat: number): boolean {
+  const d = ctx.d;
+  const e = d.patEnt[pat]!;
+  if (d.entType[e] !== T_PUBLISHER_CODE || d.entCountry[e]! < 0) return false;
+  const hs = ctx.phrase(d.patStr[pat]!).hashes;
+  const words = hs[0] === THE_WORD ? hs.slice(1) : hs;
+  return words.length === 1 && GENERIC_PAPERS.has(words[0]!);
 }
 
 const ACRONYM_TYPES = new Set(['agency', 'group', 'organization'].map((t) => typeCode(t as 'agency')));
@@ -370,7 +386,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     // The common case: one entity, a full alias that is not a common word. It is accepted whatever
     // the context says, so skip the scoring (most of a scan's time on a large pack went there).
     const only = byEnt.values().next().value!;
-    if (only.kind === 'alias' && !only.stop && (d.patFlags[only.pat]! & P_NEVER) === 0 && !personAfterNamesake(ctx, only.ent, span) && !foreignAcronym(ctx, only.pat)) {
+    if (only.kind === 'alias' && !only.stop && (d.patFlags[only.pat]! & P_NEVER) === 0 && !personAfterNamesake(ctx, only.ent, span) && !foreignAcronym(ctx, only.pat) && !genericPaper(ctx, only.pat)) {
       return { ent: only.ent, kind: 'alias', reason: `alias '${d.strings[d.patStr[only.pat]!]}' → ${d.strings[d.entId[only.ent]!]}: the only entity with this name` };
     }
   }
@@ -427,7 +443,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
         ev += 3;
         parts.push('full name before it (+3)');
       }
-      if (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!)) continue;
+      if (ev < 2 && (foreignAcronym(ctx, c.pat) || genericPaper(ctx, c.pat)) && !countryOnPage(ctx, d.entCountry[c.ent]!)) continue;
       if (c.stop && (institutionPattern(ctx, c.pat) || isParty(ctx, c.ent))) {
         if (foreignPage(ctx, c.ent, span)) continue;
         const home = homeInstitution(ctx, c.ent);

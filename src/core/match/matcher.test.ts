@@ -904,6 +904,16 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Canada’s budget', 'OTTAWA — Canada raised taxes.', 'The opposition leader told the Commons that MPs would vote no.'])).toContain('Commons=ca-commons');
   });
 
+  it('a paper named like many cities’ papers ("The Herald") needs its country on the page', () => {
+    const k = buildMatcher([
+      { id: 'zimbabwe', name: 'Zimbabwe', type: 'place', aliases: [], country: 'zimbabwe' },
+      { id: 'herald-zw', name: 'The Herald', type: 'publisher', aliases: ['Herald'], context: ['harare'], country: 'zimbabwe' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['In Scotland, The Herald reported that the budget would shrink.'])).toEqual([]);
+    expect(idsOf(['Zimbabwe’s state daily The Herald reported that the budget would shrink.'])).toContain('The Herald=herald-zw');
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
