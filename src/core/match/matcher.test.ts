@@ -914,6 +914,13 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Zimbabwe’s state daily The Herald reported that the budget would shrink.'])).toContain('The Herald=herald-zw');
   });
 
+  it('a number or "Local" before a name is no part of it ("Two Democrats joined", "Local Democrats")', () => {
+    const k = buildMatcher([{ id: 'dems', name: 'Democratic Party', type: 'organization', aliases: ['Democrats'], context: ['senate', 'republicans'], country: 'united-states' }]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Two Democrats joined the Republicans in the Senate.'])).toEqual(['Democrats=dems']);
+    expect(idsOf(['Local Democrats and Republicans in the Senate plan a challenge.'])).toEqual(['Democrats=dems']);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

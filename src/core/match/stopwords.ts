@@ -82,7 +82,9 @@ export const COMMON_CAPITALISED = new Set(
   governor gov commander chief director acting assistant deputy prime vice former late lt col maj capt sgt adm
   king queen prince princess pope saint st mount mt however meanwhile moreover also then now today yesterday
   according despite although though because since while whether both each every all some many most several
-  breaking update updated read more photo screenshot video watch exclusive opinion analysis editorial`
+  breaking update updated read more photo screenshot video watch exclusive opinion analysis editorial
+  two three four five six seven eight nine ten eleven twelve dozens hundreds thousands few other local senior top
+  fellow leading veteran moderate`
     .split(/\s+/)
     .filter(Boolean),
 );
