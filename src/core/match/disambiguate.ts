@@ -428,6 +428,8 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     if (c.kind === 'coref' && namesakeUnsettled(ctx, c.ent, span)) continue;
     const found = new Set<number>();
     let ev = contextScore(ctx, c.ent, span, parts, found) + cooccurrence(ctx, c.ent, parts, found);
+    // (what says which paper it is: context, not "told" or "reported", which any paper has)
+    const paperUnsure = ev < 2 && genericPaper(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!);
     ev += syntaxCues(ctx, c.ent, span, parts);
     let coref = 0;
     if (c.kind === 'coref') {
@@ -443,7 +445,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
         ev += 3;
         parts.push('full name before it (+3)');
       }
-      if (ev < 2 && (foreignAcronym(ctx, c.pat) || genericPaper(ctx, c.pat)) && !countryOnPage(ctx, d.entCountry[c.ent]!)) continue;
+      if (paperUnsure || (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!))) continue;
       if (c.stop && (institutionPattern(ctx, c.pat) || isParty(ctx, c.ent))) {
         if (foreignPage(ctx, c.ent, span)) continue;
         const home = homeInstitution(ctx, c.ent);
@@ -551,11 +553,26 @@ function datelineContext(ctx: ScanContext, ent: number): string | null {
 }
 
 /** Lower-case token right before the span (spaces only between). */
-function wordBefore(ctx: ScanContext, span: Span): number {
+function wordBefore(ctx: ScanContext, span: Span, sentenceStart = false): number {
   const t = span.t0 - 1;
-  if (t < 0 || !spaceGap(ctx, t) || ctx.tk.flags[t]! & T_UPPER) return 0;
+  if (t < 0 || !spaceGap(ctx, t)) return 0;
+  // (with sentenceStart, a capital where a sentence starts counts too: "In Sinaloa, …")
+  const f = ctx.tk.flags[t]!;
+  if (f & T_UPPER && !(sentenceStart && f & T_SENT)) return 0;
   return ctx.tk.hash[t]!;
 }
+
+// "the state of Sinaloa", "el estado de Sinaloa": a place
+const PLACE_NOUNS = new Set(['state', 'province', 'region', 'territory', 'estado', 'provincia', 'departamento', 'municipality', 'municipio'].map(hashToken));
+const OF_DE = new Set(['of', 'de', 'del'].map(hashToken));
+// "told AFP", "AFP reported", "an AFP photographer", "according to AFP": a news organisation
+const TOLD = new Set(['told', 'to', 'dijo', 'informó'].map(hashToken));
+const TO_WORD = hashToken('to');
+const ACCORDING = hashToken('according');
+const NEWS_AFTER = new Set(
+  `reported reports quoted cited photographer photographers reporter reporters correspondent correspondents
+  journalist journalists interview reporting según informó`.split(/\s+/).map(hashToken),
+);
 
 /** Another candidate name listed next to the span ("Apple, Microsoft and Amazon"), or null. */
 function listNeighbour(ctx: ScanContext, span: Span): Span | null {
@@ -591,7 +608,7 @@ function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]):
   const d = ctx.d;
   const type = d.entType[ent]!;
   let ev = 0;
-  const before = wordBefore(ctx, span);
+  const before = wordBefore(ctx, span, true);
   if (before && LOCATIVE.has(before) && typeName(type) === 'place') {
     ev += 2;
     parts.push(`locative '${ctx.blocks[span.block]!.slice(ctx.tk.ostart[span.t0 - 1]!, ctx.tk.oend[span.t0 - 1]!)}' (+2)`);
@@ -611,6 +628,21 @@ function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]):
         ev += 2;
         parts.push(`dateline '${dl}' (+2)`);
       }
+    }
+  }
+  const tk = ctx.tk;
+  const t0 = span.t0;
+  if (typeName(type) === 'place' && t0 >= 2 && tk.block[t0 - 2] === span.block && OF_DE.has(tk.hash[t0 - 1]!) && PLACE_NOUNS.has(tk.hash[t0 - 2]!) && !(tk.flags[t0 - 2]! & T_UPPER)) {
+    ev += 3;
+    parts.push(`'${ctx.blocks[span.block]!.slice(tk.ostart[t0 - 2]!, tk.oend[t0 - 1]!)}' (+3)`);
+  }
+  if (type === T_PUBLISHER_CODE) {
+    const a = span.t1;
+    const after = a < tk.n && tk.block[a] === span.block && spaceGap(ctx, a - 1) && !(tk.flags[a]! & T_UPPER) && NEWS_AFTER.has(tk.hash[a]!);
+    const told = before !== 0 && TOLD.has(before) && (before !== TO_WORD || (t0 >= 2 && tk.hash[t0 - 2] === ACCORDING));
+    if (after || told) {
+      ev += 3;
+      parts.push(`news cue '${after ? ctx.blocks[span.block]!.slice(tk.ostart[a]!, tk.oend[a]!) : ctx.blocks[span.block]!.slice(tk.ostart[t0 - 1]!, tk.oend[t0 - 1]!)}' (+3)`);
     }
   }
   const nb = listNeighbour(ctx, span);

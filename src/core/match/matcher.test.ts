@@ -921,6 +921,20 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Local Democrats and Republicans in the Senate plan a challenge.'])).toEqual(['Democrats=dems']);
   });
 
+  it('"In Sinaloa," at a sentence start and "the state of Sinaloa" are the place; "AFP reported" is the agency', () => {
+    const k = buildMatcher([
+      { id: 'sinaloa-state', name: 'Sinaloa', type: 'place', aliases: [], context: ['culiacán'] },
+      { id: 'sinaloa-cartel', name: 'Sinaloa Cartel', type: 'group', aliases: ['Sinaloa'], context: ['cartel', 'factions', 'drug'] },
+      { id: 'afp-agency', name: 'Agence France-Presse', type: 'publisher', aliases: ['AFP'], context: ['news agency'], country: 'france' },
+      { id: 'afp-ph', name: 'Armed Forces of the Philippines', type: 'agency', aliases: ['AFP'], context: ['manila', 'philippines'], country: 'philippines' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['In Sinaloa, the army patrols the highways.'])).toEqual(['Sinaloa=sinaloa-state']);
+    expect(idsOf(['Hundreds died in the state of Sinaloa last year.'])).toEqual(['Sinaloa=sinaloa-state']);
+    expect(idsOf(['Jets flew twice this week, AFP reported.'])).toEqual(['AFP=afp-agency']);
+    expect(idsOf(['The military chief said the AFP would stay out of politics in Manila.'])).toEqual(['AFP=afp-ph']);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
