@@ -410,7 +410,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   for (let t = t0; t < t1; t++) if (tk.flags[t]! & T_HAS_LOWER) lowerInside = true;
   if (!lowerInside) {
     // …but "U.S. Forest Service", "the 4th U.S. Circuit Court of Appeals": an organisation's name goes on
-    if (orgNameAfter(ctx, t1)) return { reject: `part of a longer name '${word(last)} ${word(t1)} …'`, namesake: false, givenName: false, goesOn: true };
+    if (orgNameAfter(ctx, sp)) return { reject: `part of a longer name '${word(last)} ${word(t1)} …'`, namesake: false, givenName: false, goesOn: true };
     return OK;
   }
   if (blockFlags(ctx, t0) & BLOCK_TITLE_CASE) return OK;
@@ -508,17 +508,21 @@ const FORMER = hashes(['former', 'ex', 'onetime', 'one-time', 'retired', 'erstwh
 const ORG_HEADS = hashes(
   `service services court courts agency department bureau office administration commission corps circuit embassy
   mint marshals institute institutes council committee association federation soccer chamber academy museum survey
-  foundation authority board`.split(/\s+/),
+  foundation authority board assembly force forces team open campaign league party front movement bank network`.split(
+    /\s+/,
+  ),
 );
 const NAME_CONNECTORS = hashes(['of', 'for', 'and', 'on']);
 
-/** Capitalised words from token t (spaces only between them, "of/for/and/on" inside) that end in an
- *  organisation's head word within five tokens, and do not start a KB name themselves. */
-function orgNameAfter(ctx: ScanContext, t: number): boolean {
+/** Capitalised words right after the span (spaces only between them, "of/for/and/on" inside) that end in
+ *  an organisation's head word within five tokens, and do not start a KB name themselves. */
+function orgNameAfter(ctx: ScanContext, sp: Span): boolean {
   const tk = ctx.tk;
-  if (t >= tk.n || tk.block[t] !== tk.block[t - 1] || !(tk.flags[t]! & T_UPPER) || ctx.spanStarts.has(t)) return false;
-  // (the acronym's own final dot may come first: "U.S. Forest")
-  if (!/^\.? $/.test(ctx.blocks[tk.block[t]!]!.slice(tk.oend[t - 1]!, tk.ostart[t]!))) return false;
+  const t = sp.t1;
+  // (nor a word that starts sentences: "from the U.S. The Bangladesh Bank …")
+  if (t >= tk.n || tk.block[t] !== sp.block || !(tk.flags[t]! & T_UPPER) || ctx.spanStarts.has(t) || NEIGHBOURS.has(tk.hash[t]!)) return false;
+  // one space after the span, which has the acronym's own final dot ("U.S. Forest"; "the EU. The …" ends a sentence)
+  if (ctx.blocks[sp.block]!.slice(sp.end, tk.ostart[t]!) !== ' ') return false;
   for (let u = t; u < t + 5 && u < tk.n && tk.block[u] === tk.block[t]; u++) {
     if (u > t && !spaceGap(ctx, u - 1)) return false;
     const f = tk.flags[u]!;
