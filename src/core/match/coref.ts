@@ -80,7 +80,8 @@ export function titleBefore(ctx: ScanContext, ent: number, t0: number): string |
     if (m === 0 || m <= bestLen || t0 - m < 0) continue;
     const s = t0 - m;
     if (tk.block[s] !== b) continue;
-    let ok = (tk.flags[s]! & T_UPPER) !== 0;
+    // (a title written in lower case in the KB may be so in the text: "secretario de Estado Marco Rubio")
+    let ok = (tk.flags[s]! & T_UPPER) !== 0 || /^\p{Ll}/u.test(ph.tokens[0]!);
     for (let k = 0; ok && k < m; k++) if (tk.hash[s + k] !== ph.hashes[k]) ok = false;
     if (!ok) continue;
     const gap = ctx.blocks[b]!.slice(tk.oend[t0 - 1]!, tk.ostart[t0]!);

@@ -938,6 +938,19 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['The military chief said the AFP would stay out of politics in Manila.'])).toEqual(['AFP=afp-ph']);
   });
 
+  it('a lower-case Spanish title, a sentence-initial modifier, and a role in an appositive ("lawyer, John Roberts,")', () => {
+    const k = buildMatcher([
+      { id: 'rubio', name: 'Marco Rubio', type: 'person', aliases: [], titles: ['Secretary of State', 'secretario de Estado'], country: 'united-states' },
+      { id: 'roberts', name: 'John Roberts', type: 'person', aliases: [], titles: ['Chief Justice'], country: 'united-states' },
+      { id: 'ice-x', name: 'Intercontinental Exchange', type: 'organization', aliases: [], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['El secretario de Estado Marco Rubio acusó al gobierno.'])).toEqual(['Marco Rubio=rubio']);
+    expect(idsOf(['Trading stopped. Rival Intercontinental Exchange said its markets ran normally.'])).toEqual(['Intercontinental Exchange=ice-x']);
+    expect(idsOf(['Hale’s lawyer, John Roberts, argued otherwise. "No," Roberts said.'])).toEqual([]);
+    expect(idsOf(['Chief Justice John Roberts wrote for the court.'])).toEqual(['John Roberts=roberts']);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

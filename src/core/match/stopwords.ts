@@ -22,7 +22,7 @@ export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assem
   'ministry of justice', 'ministry of defence', 'ministry of defense', 'foreign office', 'foreign ministry',
   'defence ministry', 'defense ministry', 'finance ministry', 'interior ministry', 'health ministry',
   'national security council', 'liberal party', 'workers party', 'camara de diputados', 'senado de la republica',
-  'suprema corte', 'social democrats', 'liberal democratic party', 'communist party']);
+  'suprema corte', 'social democrats', 'liberal democratic party', 'communist party', 'election commission', 'socialist party']);
 
 /** An institution name that many countries use: one of INSTITUTION_WORDS, or one of GENERIC_INSTITUTIONS
  *  (tokens as tokenizePhrase gives them, any case). */
@@ -58,7 +58,7 @@ export const STOP_WORDS = new Set(
   polish turkish french dutch german swiss danish
   monsoon storm tempest eagle falcon kestrel phoenix sphinx titan atlas apollo zeus mars venus saturn jupiter pluto
   columbia liberty freedom justice unity progress reform labour labor green greens conservative liberal democrat democrats
-  liberals diet marines nationals leo
+  liberals diet marines nationals leo socialists renaissance
   republican republicans socialist socialists
   universal paramount regal marvel disney pixar netflix twitter meta alphabet square block snap pinterest zoom slack
   corona modelo sol luna tierra mar rio casa perro gato agua fuego playa ciudad pueblo nueva nuevo norte sur este oeste
@@ -173,7 +173,7 @@ export const ROLE_NOUNS = new Set(
   restaurateur shopkeeper landlord actor actress singer rapper musician comedian guitarist drummer dancer model
   player striker midfielder defender goalkeeper quarterback pitcher farmer teacher student nurse pastor priest
   novelist poet painter sculptor photographer filmmaker influencer youtuber streamer barber waiter bartender
-  driver cabbie mechanic retiree pensioner shopper resident neighbour neighbor`
+  driver cabbie mechanic retiree pensioner shopper resident neighbour neighbor lawyer attorney`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -182,7 +182,7 @@ export const ROLE_NOUNS = new Set(
  *  always need context, even when capitalised in running text. */
 export const INSTITUTION_WORDS = new Set(
   `nation republic union congress senate house court state church army navy police government parliament assembly
-  council cabinet treasury ministry administration commission party`
+  council cabinet treasury ministry administration commission party senado congreso parlamento asamblea`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -191,7 +191,7 @@ export const INSTITUTION_WORDS = new Set(
  *  "University of Georgia". */
 export const OF_HEADS = new Set(
   `gulf sea bay strait straits isle isles island islands cape lake river mount mountains coast bank university college
-  school institute museum church cathedral diocese archdiocese duke duchess earl prince princess order port city
+  school institute museum church cathedral diocese archdiocese duke duchess earl prince princess order port city lady
   county district province republic kingdom commonwealth federation league
   ciudad golfo banco universidad estado mar isla islas puerto provincia
   avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque court justice

@@ -167,7 +167,8 @@ function headBeforeOf(ctx: ScanContext, t0: number, places: boolean): number {
   if (places && !capsParticle) {
     const k = t - 1;
     const f = tk.flags[k]!;
-    if (f & T_UPPER && f & T_HAS_LOWER && !(f & T_SENT) && !ctx.spanEnds.has(t) && PLURAL_NOUN.test(ctx.blocks[b!]!.slice(tk.ostart[k]!, tk.oend[k]!))) {
+    const named = ctx.spanAtEnd.get(t);
+    if (f & T_UPPER && f & T_HAS_LOWER && !(f & T_SENT) && !(named && named.types & (1 << T_PERSON)) && PLURAL_NOUN.test(ctx.blocks[b!]!.slice(tk.ostart[k]!, tk.oend[k]!))) {
       const titled = k > 1 && tk.block[k - 2] === b && TITLE_ABBREVIATIONS.has(tk.hash[k - 2]!);
       if (k > 0 && !titled && tk.block[k - 1] === b && spaceGap(ctx, k - 1) && isCapWord(ctx, k - 1) && !NEIGHBOURS.has(tk.hash[k]!) && !NEIGHBOURS.has(tk.hash[k - 1]!)) return k - 1;
     }
@@ -364,8 +365,10 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
 
   // role noun before a person: "anchor John Roberts"
   // (only for office holders — people with titles — and not after "former": "former Fox host Pete Hegseth")
-  if (persons && t0 > 0 && spaceGap(ctx, t0 - 1) && !(tk.flags[t0 - 1]! & T_UPPER) && ROLES.has(tk.hash[t0 - 1]!) && !formerBefore(ctx, t0 - 1)) {
-    const h = tk.hash[t0 - 1]!;
+  // (or in an appositive: "Hale's lawyer, John Roberts, argued")
+  const roleAt = persons && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] ? (spaceGap(ctx, t0 - 1) ? t0 - 1 : appositiveRoleBefore(ctx, sp)) : -1;
+  if (roleAt >= 0 && !(tk.flags[roleAt]! & T_UPPER) && ROLES.has(tk.hash[roleAt]!) && !formerBefore(ctx, roleAt)) {
+    const h = tk.hash[roleAt]!;
     let own = false;
     for (const p of sp.pats) {
       const e = d.patEnt[p]!;
@@ -373,7 +376,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
       for (let i = d.entTitleOff[e]!; !own && i < d.entTitleOff[e + 1]!; i++) if (ctx.phrase(d.entTitles[i]!).hashes.includes(h)) own = true;
       for (let i = d.entCtxOff[e]!; !own && i < d.entCtxOff[e + 1]!; i++) if (ctx.phrase(d.entCtx[i]!).hashes.includes(h)) own = true;
     }
-    if (!own) return { reject: `role '${word(t0 - 1)}' describes someone else`, namesake: false, givenName: false };
+    if (!own) return { reject: `role '${word(roleAt)}' describes someone else`, namesake: roleAt < t0 - 1, givenName: false };
   }
 
   // "Commissioner Mike Johnson", "Sheriff Pedro Sánchez": a local office that is none of the person's titles
@@ -445,6 +448,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (!fine && tk.flags[p]! & T_SENT && ROLES.has(tk.hash[p]!)) fine = true; // "Actor Will Smith arrived."
     // sentence-initial adverbs and participles: "Separately Rubio …", "Speaking Tuesday …"
     if (!fine && tk.flags[p]! & T_SENT && /(?:ly|ing|ed)$/.test(word(p))) fine = true;
+    // a sentence-initial word before a name of several words is a modifier: "Rival Intercontinental Exchange"
+    if (!fine && tk.flags[p]! & T_SENT && t1 - t0 >= 2 && !persons) fine = true;
     if (!fine) {
       for (const pt of sp.pats) {
         const e = d.patEnt[pt]!;
@@ -546,6 +551,16 @@ const PRIVATE_ROLES = hashes(
   grandmother grandfather widow widower shopkeeper vendor worker`.split(/\s+/),
 );
 const A_AN = hashes(['a', 'an']);
+
+/** "lawyer, John Roberts," : the token of a role noun before ", <span>," or -1. */
+function appositiveRoleBefore(ctx: ScanContext, sp: Span): number {
+  const tk = ctx.tk;
+  const t0 = sp.t0;
+  if (t0 < 1 || tk.block[t0 - 1] !== sp.block) return -1;
+  const text = ctx.blocks[sp.block]!;
+  if (text.slice(tk.oend[t0 - 1]!, tk.ostart[t0]!) !== ', ' || text.charCodeAt(sp.end) !== 44) return -1;
+  return t0 - 1;
+}
 
 /** ", a retired pharmacist" right after token t1 - 1: returns the trade's token, or 0 (no token 0 follows a name). */
 function privateAppositive(ctx: ScanContext, t1: number): number {
