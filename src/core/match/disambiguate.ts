@@ -15,6 +15,8 @@ import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
 import { T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
 
 export const NEAR_TOKENS = 10;
+/** A name shared by this many KB entities links only to one named earlier, seen or titled (decide). */
+const MANY_NAMESAKES = 5;
 const T_PERSON_CODE = typeCode('person');
 const T_ORG_CODE = typeCode('organization');
 const TYPE_PRIOR: Record<string, number> = { place: 0.3, agency: 0.2, organization: 0.2, group: 0.2, person: 0.1 };
@@ -397,7 +399,12 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
   if (byEnt.size >= 3) {
     let allCoref = true;
     for (const c of byEnt.values()) if (c.kind !== 'coref') allCoref = false;
-    if (allCoref) {
+    // Likewise a name that many KB entities share (a place name six towns have): context words cannot
+    // single out one of them reliably either.
+    // (Not generic names such as "Senate", which the page's country decides.)
+    let manyNamesakes = byEnt.size >= MANY_NAMESAKES;
+    if (manyNamesakes) for (const c of byEnt.values()) if (c.stop) manyNamesakes = false;
+    if (allCoref || manyNamesakes) {
       const kept: Cand[] = [];
       for (const c of byEnt.values()) {
         const first = ctx.confirmed.get(c.ent);

@@ -951,6 +951,23 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Chief Justice John Roberts wrote for the court.'])).toEqual(['John Roberts=roberts']);
   });
 
+  it('a name that five KB entities share links only to one the page named before, whatever the context words', () => {
+    const towns = ['Illinois', 'Massachusetts', 'Missouri', 'Ohio', 'Oregon'].map((st) => ({
+      id: `springfield-${st.toLowerCase()}`,
+      name: `Springfield, ${st}`,
+      type: 'place' as const,
+      aliases: ['Springfield'],
+      context: [st.toLowerCase(), 'city'],
+    }));
+    const k = buildMatcher(towns);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['The city of Springfield, near Ohio, voted.'])).toEqual([]);
+    expect(idsOf(['Springfield, Ohio voted on Monday.', 'In Springfield, the city council met.'])).toEqual([
+      'Springfield, Ohio=springfield-ohio',
+      'Springfield=springfield-ohio',
+    ]);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
