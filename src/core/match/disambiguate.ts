@@ -433,6 +433,8 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     // After a namesake ("Samsung chairman Lee Jae-yong") a bare "Lee" is not linked to a person the page has
     // not named in full before, unless one of their titles says who it is ("President Lee").
     if (c.kind === 'coref' && namesakeUnsettled(ctx, c.ent, span)) continue;
+    // "el departamento del Meta", "the state of Georgia": a place's name, whatever else it names
+    if (typeName(d.entType[c.ent]!) !== 'place' && placeNounBefore(ctx, span)) continue;
     const found = new Set<number>();
     let ev = contextScore(ctx, c.ent, span, parts, found) + cooccurrence(ctx, c.ent, parts, found);
     // (what says which paper it is: context, not "told" or "reported", which any paper has)
@@ -570,8 +572,15 @@ function wordBefore(ctx: ScanContext, span: Span, sentenceStart = false): number
 }
 
 // "the state of Sinaloa", "el estado de Sinaloa": a place
-const PLACE_NOUNS = new Set(['state', 'province', 'region', 'territory', 'estado', 'provincia', 'departamento', 'municipality', 'municipio'].map(hashToken));
+const PLACE_NOUNS = new Set(['state', 'province', 'region', 'territory', 'department', 'estado', 'provincia', 'departamento', 'municipality', 'municipio'].map(hashToken));
 const OF_DE = new Set(['of', 'de', 'del'].map(hashToken));
+/** "the state of", "el departamento del" right before the span. */
+function placeNounBefore(ctx: ScanContext, span: Span): boolean {
+  const tk = ctx.tk;
+  const t0 = span.t0;
+  return t0 >= 2 && tk.block[t0 - 2] === span.block && OF_DE.has(tk.hash[t0 - 1]!) && PLACE_NOUNS.has(tk.hash[t0 - 2]!) && !(tk.flags[t0 - 2]! & T_UPPER);
+}
+
 // "told AFP", "AFP reported", "an AFP photographer", "according to AFP": a news organisation
 const TOLD = new Set(['told', 'to', 'dijo', 'informó'].map(hashToken));
 const TO_WORD = hashToken('to');
@@ -639,7 +648,7 @@ function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]):
   }
   const tk = ctx.tk;
   const t0 = span.t0;
-  if (typeName(type) === 'place' && t0 >= 2 && tk.block[t0 - 2] === span.block && OF_DE.has(tk.hash[t0 - 1]!) && PLACE_NOUNS.has(tk.hash[t0 - 2]!) && !(tk.flags[t0 - 2]! & T_UPPER)) {
+  if (typeName(type) === 'place' && placeNounBefore(ctx, span)) {
     ev += 3;
     parts.push(`'${ctx.blocks[span.block]!.slice(tk.ostart[t0 - 2]!, tk.oend[t0 - 1]!)}' (+3)`);
   }

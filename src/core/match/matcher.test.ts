@@ -968,6 +968,16 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     ]);
   });
 
+  it('"el departamento del Meta" is a place, not the company; "council member Mike Johnson" is a namesake', () => {
+    const k = buildMatcher([
+      { id: 'meta', name: 'Meta Platforms', type: 'organization', aliases: ['Meta'], context: ['facebook'] },
+      { id: 'mike-johnson', name: 'Mike Johnson', type: 'person', aliases: [], titles: ['Speaker'], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Disputan rutas en el departamento del Meta, dijo el ejército.'])).toEqual([]);
+    expect(idsOf(['Then council member Mike Johnson voted no.'])).toEqual([]);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

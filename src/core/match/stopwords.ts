@@ -173,7 +173,8 @@ export const ROLE_NOUNS = new Set(
   restaurateur shopkeeper landlord actor actress singer rapper musician comedian guitarist drummer dancer model
   player striker midfielder defender goalkeeper quarterback pitcher farmer teacher student nurse pastor priest
   novelist poet painter sculptor photographer filmmaker influencer youtuber streamer barber waiter bartender
-  driver cabbie mechanic retiree pensioner shopper resident neighbour neighbor lawyer attorney`
+  driver cabbie mechanic retiree pensioner shopper resident neighbour neighbor lawyer attorney member fitter welder
+  machinist`
     .split(/\s+/)
     .filter(Boolean),
 );
