@@ -978,6 +978,18 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Then council member Mike Johnson voted no.'])).toEqual([]);
   });
 
+  it('"the Senate" on a Nigerian page is Nigeria’s once the KB has it, not the US one', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
+      { id: 'nigeria', name: 'Nigeria', type: 'place', aliases: [], country: 'nigeria' },
+      { id: 'tinubu', name: 'Bola Tinubu', type: 'person', aliases: [], country: 'nigeria' },
+      { id: 'us-senate', name: 'United States Senate', type: 'agency', aliases: ['Senate'], context: ['senators', 'congress'], country: 'united-states' },
+      { id: 'ng-senate', name: 'Senate of Nigeria', type: 'agency', aliases: ['Senate'], context: ['abuja', 'senators'], country: 'nigeria' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Nigeria names a new army chief', 'ABUJA — Bola Tinubu named a new chief for Nigeria.', 'The Senate is expected to confirm him quickly.'])).toContain('Senate=ng-senate');
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

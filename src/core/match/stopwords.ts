@@ -22,7 +22,7 @@ export const GENERIC_INSTITUTIONS = new Set(['general assembly', 'national assem
   'ministry of justice', 'ministry of defence', 'ministry of defense', 'foreign office', 'foreign ministry',
   'defence ministry', 'defense ministry', 'finance ministry', 'interior ministry', 'health ministry',
   'national security council', 'liberal party', 'workers party', 'camara de diputados', 'senado de la republica',
-  'suprema corte', 'social democrats', 'liberal democratic party', 'communist party', 'election commission', 'socialist party']);
+  'suprema corte', 'social democrats', 'liberal democratic party', 'communist party', 'election commission', 'socialist party', 'people s party', 'popular party']);
 
 /** An institution name that many countries use: one of INSTITUTION_WORDS, or one of GENERIC_INSTITUTIONS
  *  (tokens as tokenizePhrase gives them, any case). */
@@ -58,7 +58,7 @@ export const STOP_WORDS = new Set(
   polish turkish french dutch german swiss danish
   monsoon storm tempest eagle falcon kestrel phoenix sphinx titan atlas apollo zeus mars venus saturn jupiter pluto
   columbia liberty freedom justice unity progress reform labour labor green greens conservative liberal democrat democrats
-  liberals diet marines nationals leo socialists renaissance
+  liberals diet marines nationals leo socialists renaissance lords
   republican republicans socialist socialists
   universal paramount regal marvel disney pixar netflix twitter meta alphabet square block snap pinterest zoom slack
   corona modelo sol luna tierra mar rio casa perro gato agua fuego playa ciudad pueblo nueva nuevo norte sur este oeste
