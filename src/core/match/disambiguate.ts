@@ -288,8 +288,8 @@ export function isStrong(ctx: ScanContext, span: Span): boolean {
 
 const T_PUBLISHER_CODE = typeCode('publisher');
 // Newspaper names that many cities have ("The Herald" is Glasgow's, Gqeberha's and Harare's)
-const GENERIC_PAPERS = new Set(['herald', 'star', 'nation', 'standard', 'tribune', 'post', 'chronicle', 'mail', 'express', 'observer', 'mirror'].map(hashToken));
-const THE_WORD = hashToken('the');
+const GENERIC_PAPERS = new Set(['herald', 'star', 'nation', 'standard', 'tribune', 'post', 'chronicle', 'observer', 'mirror', 'telegraph'].map(hashToken));
+const PAPER_PREFIXES = new Set(['the', 'daily', 'sunday', 'evening', 'morning'].map(hashToken));
 
 /** A newspaper of one country called by a name that many cities' papers have ("The Herald"): linked only
  *  when its country is on the page or context words say which paper it is (decide). */
@@ -298,8 +298,10 @@ function genericPaper(ctx: ScanContext, pat: number): boolean {
   const e = d.patEnt[pat]!;
   if (d.entType[e] !== T_PUBLISHER_CODE || d.entCountry[e]! < 0) return false;
   const hs = ctx.phrase(d.patStr[pat]!).hashes;
-  const words = hs[0] === THE_WORD ? hs.slice(1) : hs;
-  return words.length === 1 && GENERIC_PAPERS.has(words[0]!);
+  // ("The Herald", "Daily Telegraph": Sydney has one as well as London)
+  let i = 0;
+  while (i < hs.length - 1 && PAPER_PREFIXES.has(hs[i]!)) i++;
+  return hs.length - i === 1 && GENERIC_PAPERS.has(hs[i]!);
 }
 
 const ACRONYM_TYPES = new Set(['agency', 'group', 'organization'].map((t) => typeCode(t as 'agency')));

@@ -990,6 +990,35 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Nigeria names a new army chief', 'ABUJA — Bola Tinubu named a new chief for Nigeria.', 'The Senate is expected to confirm him quickly.'])).toContain('Senate=ng-senate');
   });
 
+  it('royal titles stay out of the span; a father’s name inside a son’s, "Anti-Lebanon" and "Rashid Khan" are other names', () => {
+    const k = buildMatcher([
+      { id: 'abdullah', name: 'Abdullah II', type: 'person', aliases: ['King Abdullah II'], titles: ['King'], country: 'jordan' },
+      { id: 'pope', name: 'Pope Leo XIV', type: 'person', aliases: ['Leo XIV'], titles: ['Pope'] },
+      { id: 'mbr', name: 'Mohammed bin Rashid Al Maktoum', type: 'person', aliases: ['Mohammed bin Rashid'], titles: ['Sheikh'] },
+      { id: 'lebanon', name: 'Lebanon', type: 'place', aliases: [], country: 'lebanon' },
+      { id: 'imran', name: 'Imran Khan', type: 'person', aliases: [], country: 'pakistan' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Abbas met King Abdullah II in Amman.'])).toEqual(['Abdullah II=abdullah']);
+    expect(idsOf(['Pope Leo XIV flew to Beirut.'])).toEqual(['Pope Leo XIV=pope']);
+    expect(idsOf(['In Dubai, Sheikh Hamdan bin Mohammed bin Rashid Al Maktoum spoke.'])).toEqual([]);
+    expect(idsOf(['The strike hit a village where the Anti-Lebanon range begins.'])).toEqual([]);
+    expect(idsOf(['Afghanistan’s Rashid Khan will play. Mohammed bin Rashid watched.'])).toEqual(['Mohammed bin Rashid=mbr']);
+  });
+
+  it('"The Australian warned" is the paper; "Daily Telegraph in Sydney" is not London’s', () => {
+    const k = buildMatcher([
+      { id: 'the-australian', name: 'The Australian', type: 'publisher', aliases: [], country: 'australia' },
+      { id: 'telegraph', name: 'The Telegraph', type: 'publisher', aliases: ['Daily Telegraph'], context: ['london'], country: 'united-kingdom' },
+      { id: 'united-kingdom', name: 'United Kingdom', type: 'place', aliases: ['Britain'], country: 'united-kingdom' },
+      { id: 'australia', name: 'Australia', type: 'place', aliases: [], country: 'australia' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['The Australian warned in an editorial that checks could erode privacy.'])).toEqual(['The Australian=the-australian']);
+    expect(idsOf(['The Australian government says the rules will be reviewed.'])).toEqual([]);
+    expect(idsOf(['News Corp, whose Daily Telegraph in Sydney ran the campaign, agreed.'])).toEqual([]);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

@@ -32,9 +32,11 @@ const HEAD_BITS = 1 << 21;
 const keyBit = (k: number): number => Math.imul(k, 0x9e3779b1) >>> 11;
 const T_SUBSTANCE = typeCode('substance');
 const THE = hashToken('the');
+const ROYAL_TITLES = new Set(['king', 'queen', 'sheikh', 'sultan', 'emir', 'prince', 'princess', 'crown'].map(hashToken));
+const CROWN = hashToken('crown');
 /** Traits in a pattern record (Matcher.pats) above the token count (bits 0–7) and flags (8–15). */
 const R_SUBSTANCE = 1 << 16;
-const R_THE = 1 << 17;
+const R_THE = 1 << 17; // the entity's name starts with the pattern's first word ("The Atlantic", "Pope Leo XIV")
 const R_TYPE_SHIFT = 18; // entity type code, 4 bits
 
 /** Slot record of key h in the interleaved table (an index into Matcher.slots), or -1. */
@@ -96,7 +98,8 @@ export class Matcher {
         pats[p * 4 + 1] =
           (patTokOff[p + 1]! - patTokOff[p]!) | (data.patFlags[p]! << 8) | (data.entType[ent] === T_SUBSTANCE ? R_SUBSTANCE : 0) |
           // (only read for patterns that start with "the": tokenising every name here would slow loading)
-          (patTok[patTokOff[p]!] === THE && this.phrase(data.entName[ent]!).hashes[0] === THE ? R_THE : 0) |
+          // (for a pattern that starts with "the" or a royal title: does the entity's own name start with it?)
+          ((patTok[patTokOff[p]!] === THE || ROYAL_TITLES.has(patTok[patTokOff[p]!]!)) && this.phrase(data.entName[ent]!).hashes[0] === patTok[patTokOff[p]!] ? R_THE : 0) |
           (data.entType[ent]! << R_TYPE_SHIFT);
         pats[p * 4 + 2] = data.patStr[p]!;
         pats[p * 4 + 3] = ent;
@@ -386,6 +389,12 @@ export class Matcher {
     // "The White House", "the FT": the article is not part of the span unless the entity's name has it, or
     // a capital "The" inside a sentence says it belongs to the name ("told The Associated Press")
     if (nt > 1 && d.patTok[off] === THE && !(info & R_THE) && (!(tk.flags[t]! & T_UPPER) || tk.flags[t]! & T_SENT)) t++;
+    // "King Abdullah II", "Sheikh Mohammed bin Rashid": a royal title in an alias identifies the person but is
+    // not part of the name (as "President" is not), unless the entity's own name has it ("Pope Leo XIV")
+    else if (nt > 1 && ROYAL_TITLES.has(d.patTok[off]!) && !(info & R_THE)) {
+      const skip = nt > 2 && d.patTok[off] === CROWN ? 2 : 1;
+      if (tk.flags[t + skip]! & T_UPPER) t += skip;
+    }
     const start = tk.ostart[t]!;
     // group with an existing span on the same tokens
     const spans = this.spans;

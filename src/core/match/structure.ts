@@ -111,10 +111,13 @@ const LOWER_STATE = hashes(['state', 'provincial', 'regional', 'territorial', 'c
 // "el Gobierno de Sánchez", "el Partido de Milei": a common noun before "de", not a given name
 const OWNER_NOUNS = hashes(['gobierno', 'presidente', 'partido', 'ejecutivo', 'gabinete', 'administracion', 'regimen', 'mandato', 'equipo', 'entorno', 'governo', 'gouvernement']);
 const COMPOUNDS = new Map<number, Set<number>>([...COMMON_COMPOUNDS].map(([k, v]) => [hashToken(k), hashes(v)]));
+// nouns after "The Australian …" that make it an adjective although they are name neighbours elsewhere
+const ADJECTIVE_NOUNS = hashes(['government', 'administration', 'cabinet', 'officials', 'official', 'leaders', 'leader', 'ministers', 'staff']);
 const REPORTING = hashes(
   `said says reported reports revealed reveals found finds quoted quotes wrote writes has had have is was
   understands understood obtained obtains asked asks contacted published publishes cited cites added adds learned
-  learnt confirmed confirms noted notes first also which that editorial newspaper's columnist editor reporter`.split(/\s+/),
+  learnt confirmed confirms noted notes first also which that editorial newspaper's columnist editor reporter
+  warned warns argued argues urged urges called calls claimed claims described describes ran runs`.split(/\s+/),
 );
 
 function isLetterAt(text: string, i: number): boolean {
@@ -209,6 +212,12 @@ function institutionSpan(ctx: ScanContext, sp: Span): boolean {
 function publisherEndsAt(ctx: ScanContext, t: number): boolean {
   const sp = ctx.spanAtEnd.get(t);
   return !!sp && sp.types === 1 << T_PUBLISHER;
+}
+
+/** A candidate span of people only starts at token t. */
+function personStartsAt(ctx: ScanContext, t: number): boolean {
+  const sp = ctx.spanAtStart.get(t);
+  return !!sp && sp.types === 1 << T_PERSON;
 }
 
 /** A candidate span of places only starts at token t. */
@@ -328,7 +337,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   // reporting verb follows ("The Australian reported").
   if (t1 - t0 === 2 && tk.hash[t0] === THE && tk.flags[t0]! & T_SENT && t1 < tk.n && tk.block[t1] === tk.block[t0] && spaceGap(ctx, last)) {
     const nf = tk.flags[t1]!;
-    if (publishers && !(nf & T_UPPER) && nf & T_HAS_LOWER && !REPORTING.has(tk.hash[t1]!) && !NEIGHBOURS.has(tk.hash[t1]!)) {
+    const h1 = tk.hash[t1]!;
+    if (publishers && !(nf & T_UPPER) && nf & T_HAS_LOWER && !REPORTING.has(h1) && (!NEIGHBOURS.has(h1) || ADJECTIVE_NOUNS.has(h1))) {
       return { reject: `'${word(t0)} ${word(t0 + 1)} ${word(t1)}': a common noun follows`, namesake: false, givenName: false };
     }
   }
@@ -395,6 +405,18 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     const head = headBeforeOf(ctx, t0, places);
     if (head >= 0) {
       return { reject: `part of a longer name '${blocks[tk.block[t0]!]!.slice(tk.ostart[head]!, tk.oend[t1 - 1]!)}'`, namesake: false, givenName: false };
+    }
+  }
+
+  // "Sheikh Hamdan bin Mohammed bin Rashid Al Maktoum": a father's name (or any part of it) inside the son's
+  if (persons && afterPatronymic(ctx, t0)) {
+    return { reject: `part of a longer name '… bin … ${word(t0)}'`, namesake: false, givenName: false };
+  }
+  // "the Anti-Lebanon range": a capitalised word joined by a hyphen before the name, which is no name
+  // itself ("U.S.-Mexico", "Austria-Hungary" name both; "Sino-US" is a prefix)
+  if (t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && tk.ostart[t0]! === tk.oend[t0 - 1]! + 1 && blocks[tk.block[t0]!]!.charCodeAt(tk.oend[t0 - 1]!) === 45) {
+    if (isCapWord(ctx, t0 - 1) && !ctx.spanEnds.has(t0) && !NEIGHBOURS.has(tk.hash[t0 - 1]!) && !HYPHEN_PREFIXES.has(tk.hash[t0 - 1]!)) {
+      return { reject: `part of a longer name '${word(t0 - 1)}-${word(t0)}'`, namesake: false, givenName: false };
     }
   }
 
@@ -497,6 +519,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
     let fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
     if (fine && publishers && placeStartsAt(ctx, t1)) fine = false; // "Sky News Australia": an edition
+    // "Afghanistan's Rashid Khan": a one-word person name right before another person's name is one name
+    if (fine && persons && t1 - t0 === 1 && personStartsAt(ctx, t1)) fine = false;
     // "the Texas House": the place names a chamber of its own, not itself
     const next = places && fine ? ctx.spanAtStart.get(t1) : undefined;
     if (next && institutionSpan(ctx, next) && !ownInstitution(ctx, next, t1)) fine = false;
@@ -538,6 +562,18 @@ function orgNameAfter(ctx: ScanContext, sp: Span): boolean {
   return false;
 }
 
+const PATRONYMIC = hashes(['bin', 'ibn', 'bint']);
+
+/** Token t is inside a run of name words ("… bin Rashid Al") that has "bin/ibn/bint" before it. */
+function afterPatronymic(ctx: ScanContext, t: number): boolean {
+  const tk = ctx.tk;
+  for (let u = t - 1; u >= 0 && u >= t - 6 && tk.block[u] === tk.block[t] && spaceGap(ctx, u); u--) {
+    if (PATRONYMIC.has(tk.hash[u]!)) return true;
+    if (!(tk.flags[u]! & T_UPPER) && !PARTICLES.has(tk.hash[u]!)) return false;
+  }
+  return false;
+}
+const HYPHEN_PREFIXES = hashes(['sino', 'anglo', 'franco', 'indo', 'afro', 'euro', 'russo', 'pan', 'trans', 'ex', 'pro', 'non', 'mid']);
 const SHIP_PREFIXES = hashes(['uss', 'usns', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'jds', 'js', 'rfs', 'ara', 'brp', 'roks', 'tcg', 'fs', 'its']);
 
 // Local offices written before a name ("Commissioner Mike Johnson"): a KB person who holds one has it as a title.
