@@ -879,6 +879,7 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Companies sued at the U.S. Court of International Trade.'])).toEqual([]);
     expect(idsOf(['U.S. officials said the U.S. would act.'])).toEqual(['U.S.=united-states', 'U.S.=united-states']);
     expect(idsOf(['Carlos Alcaraz, the U.S. Open champion, withdrew.'])).toEqual([]);
+    expect(idsOf(['Rallies under the U.S. First banner drew crowds.'])).toEqual([]);
     // a sentence ends after the name: "the U.S. The Bangladesh Bank …"
     expect(idsOf(['Orders came from the U.S. The Bangladesh Bank kept rates high.'])).toEqual(['U.S.=united-states']);
   });

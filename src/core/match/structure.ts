@@ -434,7 +434,11 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   let lowerInside = false;
   for (let t = t0; t < t1; t++) if (tk.flags[t]! & T_HAS_LOWER) lowerInside = true;
   if (!lowerInside) {
-    // …but "U.S. Forest Service", "the 4th U.S. Circuit Court of Appeals": an organisation's name goes on
+    // …but "NZ First", "America First": a party or slogan named after the place
+    if (places && t1 < tk.n && tk.hash[t1] === FIRST && tk.flags[t1]! & T_UPPER && blocks[sp.block]!.slice(sp.end, tk.ostart[t1]!) === ' ') {
+      return { reject: `part of a longer name '${word(last)} First'`, namesake: false, givenName: false, goesOn: true };
+    }
+    // …and "U.S. Forest Service", "the 4th U.S. Circuit Court of Appeals": an organisation's name goes on
     if (orgNameAfter(ctx, sp)) return { reject: `part of a longer name '${word(last)} ${word(t1)} …'`, namesake: false, givenName: false, goesOn: true };
     return OK;
   }
@@ -563,6 +567,7 @@ function orgNameAfter(ctx: ScanContext, sp: Span): boolean {
 }
 
 const PATRONYMIC = hashes(['bin', 'ibn', 'bint']);
+const FIRST = hashToken('first');
 
 /** Token t is inside a run of name words ("… bin Rashid Al") that has "bin/ibn/bint" before it. */
 function afterPatronymic(ctx: ScanContext, t: number): boolean {
