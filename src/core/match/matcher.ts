@@ -20,7 +20,7 @@ import {
   type MatcherData,
   type MatcherEntity,
 } from './hash-index';
-import type { ScanContext } from './scan-context';
+import { TokenFlags, TokenSpans, type ScanContext } from './scan-context';
 import { decodeData, encodeData } from './serialize';
 import { normGap, T_SENT, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokenize';
 import type { ScanOptions, TextMatch } from './types';
@@ -473,14 +473,24 @@ export class Matcher {
       givenNames: new Set(),
       partOfOther: new Set(),
       blockFlags: new Map(),
-      spanStarts: new Set(),
-      spanEnds: new Set(),
-      spanAtEnd: new Map(),
-      spanAtStart: new Map(),
+      spanStarts: new TokenFlags(tk.n),
+      spanEnds: new TokenFlags(tk.n),
+      spanAtEnd: new TokenSpans(tk.n),
+      spanAtStart: new TokenSpans(tk.n),
       datelines: null,
     };
-    // Spans are in token order; sort by start asc, length desc for leftmost-longest selection.
-    spans.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    // Spans are in token order; sort by start asc, length desc for leftmost-longest selection. They come
+    // nearly sorted (only spans from one token can be out of order), so an insertion sort, which is stable
+    // like Array.prototype.sort, takes one pass.
+    for (let i = 1; i < spans.length; i++) {
+      const sp = spans[i]!;
+      let j = i - 1;
+      while (j >= 0 && (spans[j]!.t0 > sp.t0 || (spans[j]!.t0 === sp.t0 && spans[j]!.t1 < sp.t1))) {
+        spans[j + 1] = spans[j]!;
+        j--;
+      }
+      spans[j + 1] = sp;
+    }
     ctx.localPlaces = localPlaceNames(ctx, spans);
     for (const sp of spans) {
       ctx.spanStarts.add(sp.t0);

@@ -34,11 +34,11 @@ export interface ScanContext {
   /** Block → BLOCK_* flags (computed lazily). */
   blockFlags: Map<number, number>;
   /** Token indices where some candidate span starts / ends (exclusive end). */
-  spanStarts: Set<number>;
-  spanEnds: Set<number>;
+  spanStarts: TokenFlags;
+  spanEnds: TokenFlags;
   /** Longest candidate span ending at / first candidate span starting at a token index. */
-  spanAtEnd: Map<number, Span>;
-  spanAtStart: Map<number, Span>;
+  spanAtEnd: TokenSpans;
+  spanAtStart: TokenSpans;
   /** Lazily: country entity → how often it and entities of that country are named unambiguously. */
   countryFocus?: Map<number, number>;
   /** leadCountry(): the country the headline and lead are about, -1 when none or several. */
@@ -160,3 +160,34 @@ export const usIndex = perMatcher((d) => {
   for (let e = 0; e < d.entId.length; e++) if (d.strings[d.entId[e]!] === 'united-states') return e;
   return -1;
 });
+
+/** A set of token indices of one scan, in a byte array (a Set of numbers cost several percent of a scan). */
+export class TokenFlags {
+  private readonly a: Uint8Array;
+  constructor(n: number) {
+    this.a = new Uint8Array(n + 1);
+  }
+  has(t: number): boolean {
+    return this.a[t] === 1;
+  }
+  add(t: number): void {
+    this.a[t] = 1;
+  }
+}
+
+/** Token index → span, in an array (see TokenFlags). */
+export class TokenSpans {
+  private readonly a: (Span | undefined)[];
+  constructor(n: number) {
+    this.a = new Array<Span | undefined>(n + 1);
+  }
+  get(t: number): Span | undefined {
+    return t >= 0 ? this.a[t] : undefined;
+  }
+  has(t: number): boolean {
+    return t >= 0 && this.a[t] !== undefined;
+  }
+  set(t: number, sp: Span): void {
+    this.a[t] = sp;
+  }
+}
