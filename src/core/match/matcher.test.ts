@@ -1020,6 +1020,19 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['News Corp, whose Daily Telegraph in Sydney ran the campaign, agreed.'])).toEqual([]);
   });
 
+  it('"Samsung SDI" is a group company; "Presidents Félix Tshisekedi"; a summit’s host is no trade', () => {
+    const k = buildMatcher([
+      { id: 'samsung', name: 'Samsung', type: 'organization', aliases: [] },
+      { id: 'tshisekedi', name: 'Félix Tshisekedi', type: 'person', aliases: [], titles: ['President'] },
+      { id: 'costa', name: 'António Costa', type: 'person', aliases: [], titles: ['President of the European Council'] },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Samsung SDI has slowed hiring in Indiana.'])).toEqual([]);
+    expect(idsOf(['Samsung said it would hire.'])).toEqual(['Samsung=samsung']);
+    expect(idsOf(['Presidents Félix Tshisekedi and others signed.'])).toEqual(['Félix Tshisekedi=tshisekedi']);
+    expect(idsOf(['The summit’s host, António Costa, said so.'])).toEqual(['António Costa=costa']);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

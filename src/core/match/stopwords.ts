@@ -106,7 +106,7 @@ export const NAME_NEIGHBOURS = new Set(
   lieutenant colonel admiral marshal inspector superintendent head minority majority whip attorney counsel treasurer
   delegate representative congressman congresswoman councilman councilwoman councillor alderman prosecutor
   administrator ministers secretaries officials official spokesmen chairmen director directors staff adviser advisor
-  czar archbishop ayatollah administration government cabinet campaign
+  czar archbishop ayatollah administration government cabinet campaign presidents senators governors mayors generals
   under within inside outside against among amid amidst between beyond through throughout toward towards unlike like
   via per following including near behind above below upon until unless once across along around about
   only even just perhaps maybe instead indeed still yet thus hence otherwise besides nor neither either not
@@ -174,7 +174,7 @@ export const ROLE_NOUNS = new Set(
   player striker midfielder defender goalkeeper quarterback pitcher farmer teacher student nurse pastor priest
   novelist poet painter sculptor photographer filmmaker influencer youtuber streamer barber waiter bartender
   driver cabbie mechanic retiree pensioner shopper resident neighbour neighbor lawyer attorney member fitter welder
-  machinist`
+  machinist superintendent`
     .split(/\s+/)
     .filter(Boolean),
 );

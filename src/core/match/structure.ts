@@ -20,6 +20,7 @@ const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(
 const T_PERSON = typeCode('person');
 const T_PUBLISHER = typeCode('publisher');
 const T_PLACE = typeCode('place');
+const T_ORG = typeCode('organization');
 const THE = hashToken('the');
 const S = hashToken('s');
 const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
@@ -376,8 +377,10 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   // role noun before a person: "anchor John Roberts"
   // (only for office holders — people with titles — and not after "former": "former Fox host Pete Hegseth")
   // (or in an appositive: "Hale's lawyer, John Roberts, argued")
-  const roleAt = persons && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] ? (spaceGap(ctx, t0 - 1) ? t0 - 1 : appositiveRoleBefore(ctx, sp)) : -1;
-  if (roleAt >= 0 && !(tk.flags[roleAt]! & T_UPPER) && ROLES.has(tk.hash[roleAt]!) && !formerBefore(ctx, roleAt)) {
+  // (in the appositive not a host: "the summit's host, António Costa,")
+  const adjacent = persons && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && spaceGap(ctx, t0 - 1);
+  const roleAt = adjacent ? t0 - 1 : persons && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] ? appositiveRoleBefore(ctx, sp) : -1;
+  if (roleAt >= 0 && !(tk.flags[roleAt]! & T_UPPER) && ROLES.has(tk.hash[roleAt]!) && (adjacent || !HOSTS.has(tk.hash[roleAt]!)) && !formerBefore(ctx, roleAt)) {
     const h = tk.hash[roleAt]!;
     let own = false;
     for (const p of sp.pats) {
@@ -386,7 +389,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
       for (let i = d.entTitleOff[e]!; !own && i < d.entTitleOff[e + 1]!; i++) if (ctx.phrase(d.entTitles[i]!).hashes.includes(h)) own = true;
       for (let i = d.entCtxOff[e]!; !own && i < d.entCtxOff[e + 1]!; i++) if (ctx.phrase(d.entCtx[i]!).hashes.includes(h)) own = true;
     }
-    if (!own) return { reject: `role '${word(roleAt)}' describes someone else`, namesake: roleAt < t0 - 1, givenName: false };
+    if (!own) return { reject: `role '${word(roleAt)}' describes someone else`, namesake: !adjacent, givenName: false };
   }
 
   // "Commissioner Mike Johnson", "Sheriff Pedro Sánchez": a local office that is none of the person's titles
@@ -520,6 +523,11 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
       return { reject: `part of a longer name '${word(t0)} ${word(t1)} ${word(t1 + 1)}'`, namesake: false, givenName: false, goesOn: true };
     }
   }
+  // "Samsung SDI", "Hyundai Mobis": a company's name followed by a capitalised word or acronym that is no name
+  // of its own is a group company
+  if (sp.types === 1 << T_ORG && t1 - t0 === 1 && t1 < tk.n && tk.block[t1] === sp.block && spaceGap(ctx, last) && tk.flags[t1]! & T_ALLCAPS && !ctx.spanStarts.has(t1) && !NEIGHBOURS.has(tk.hash[t1]!)) {
+    return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: false, givenName: false, goesOn: true };
+  }
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
     let fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
     if (fine && publishers && placeStartsAt(ctx, t1)) fine = false; // "Sky News Australia": an edition
@@ -592,6 +600,7 @@ const PRIVATE_ROLES = hashes(
   grandmother grandfather widow widower shopkeeper vendor worker`.split(/\s+/),
 );
 const A_AN = hashes(['a', 'an']);
+const HOSTS = hashes(['host', 'anchor', 'presenter', 'model', 'player']);
 
 /** "lawyer, John Roberts," : the token of a role noun before ", <span>," or -1. */
 function appositiveRoleBefore(ctx: ScanContext, sp: Span): number {
