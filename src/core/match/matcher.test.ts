@@ -1033,6 +1033,19 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['The summit’s host, António Costa, said so.'])).toEqual(['António Costa=costa']);
   });
 
+  it('a body’s head before "of" ("Cyberspace Administration of China"), "AP classes" and "D.C. United" are other names', () => {
+    const k = buildMatcher([
+      { id: 'china', name: 'China', type: 'place', aliases: [], country: 'china' },
+      { id: 'ap', name: 'The Associated Press', type: 'publisher', aliases: ['AP'] },
+      { id: 'dc', name: 'Washington, D.C.', type: 'place', aliases: ['D.C.'] },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['The Cyberspace Administration of China told companies to buy local chips.'])).toEqual([]);
+    expect(idsOf(['Some students stopped coming to AP classes.'])).toEqual([]);
+    expect(idsOf(['New York City FC and D.C. United lent their grounds.'])).toEqual([]);
+    expect(idsOf(['Exports to China rose; the AP reported it from D.C. on Monday.'])).toEqual(['China=china', 'AP=ap', 'D.C.=dc']);
+  });
+
   it('a generic name on a page mostly about its country gets two points ("the Navy" in a Pentagon story)', () => {
     const k = buildMatcher([
       { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },

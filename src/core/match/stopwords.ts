@@ -160,6 +160,8 @@ export const COMMON_COMPOUNDS = new Map<string, Set<string>>(
       ['trojan', 'horse'],
       // "CPC Blend": the crude grade, not the pipeline consortium (written capitalised)
       ['cpc', 'blend'],
+      // "AP classes": Advanced Placement, not the Associated Press
+      ['ap', 'class classes exam exams course courses credit credits test tests'],
       // "ICE vehicles": internal combustion engines, not the immigration agency
       ['ice', 'vehicle vehicles model models car cars engine engines powertrain powertrains truck trucks'],
     ] as [string, string][]

@@ -149,6 +149,12 @@ function pluralAcronym(text: string, s: number, e: number): boolean {
  * more capitalised words] of/de [the/la] <span>", else -1. Capitalised particles count only in ALL-CAPS text.
  * Before a place (`places`), two capitalised words ending in a plural noun are a head too ("Gun Owners of").
  */
+// Heads of a state body's name before "of/de" + a place or organisation: "Cyberspace Administration of China",
+// "Armada de Colombia", "Embassy of Mexico" (not before a person: "the Authority of Mahmoud Abbas")
+const BODY_HEADS = hashes(
+  `administration commission ministry bureau agency office department authority armada army navy police council
+  court embassy consulate secretariat ministerio secretaría secretaria fuerza`.split(/\s+/),
+);
 const PLURAL_NOUN = /\p{L}{2}(?:ers|ists|ants|ives|eers)$/u;
 // "Sen. Chris Sanders of Vermont": a title before the two words makes them a person's name
 const TITLE_ABBREVIATIONS = hashes(
@@ -156,7 +162,7 @@ const TITLE_ABBREVIATIONS = hashes(
   prof rev president minister secretary`.split(/\s+/),
 );
 
-function headBeforeOf(ctx: ScanContext, t0: number, places: boolean): number {
+function headBeforeOf(ctx: ScanContext, t0: number, places: boolean, persons: boolean): number {
   const tk = ctx.tk;
   const b = tk.block[t0];
   let t = t0 - 1;
@@ -182,7 +188,7 @@ function headBeforeOf(ctx: ScanContext, t0: number, places: boolean): number {
     const f = tk.flags[k]!;
     if (!capsParticle && !(f & T_UPPER) && (OF.has(tk.hash[k]!) || ARTICLES.has(tk.hash[k]!)) && k > 0 && spaceGap(ctx, k - 1)) continue;
     if (!(f & T_UPPER) || (capsParticle && f & T_HAS_LOWER)) return -1;
-    if (HEADS.has(tk.hash[k]!)) return k;
+    if (HEADS.has(tk.hash[k]!) || (!persons && BODY_HEADS.has(tk.hash[k]!))) return k;
     if (k === 0 || !spaceGap(ctx, k - 1)) return -1;
     n++;
   }
@@ -405,7 +411,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   // "Gulf of Mexico", "University of Georgia", "Paseo de la Reforma", "Banco Central de Bolivia", "Court of
   // Justice of the European Union", "CIUDAD DE GUATEMALA —"
   {
-    const head = headBeforeOf(ctx, t0, places);
+    const head = headBeforeOf(ctx, t0, places, persons);
     if (head >= 0) {
       return { reject: `part of a longer name '${blocks[tk.block[t0]!]!.slice(tk.ostart[head]!, tk.oend[t1 - 1]!)}'`, namesake: false, givenName: false };
     }
@@ -437,8 +443,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   let lowerInside = false;
   for (let t = t0; t < t1; t++) if (tk.flags[t]! & T_HAS_LOWER) lowerInside = true;
   if (!lowerInside) {
-    // …but "NZ First", "America First": a party or slogan named after the place
-    if (places && t1 < tk.n && tk.hash[t1] === FIRST && tk.flags[t1]! & T_UPPER && blocks[sp.block]!.slice(sp.end, tk.ostart[t1]!) === ' ') {
+    // …but "NZ First", "America First": a party or slogan named after the place ("D.C. United": a club)
+    if (places && t1 < tk.n && (tk.hash[t1] === FIRST || CLUB_SUFFIXES.has(tk.hash[t1]!)) && tk.flags[t1]! & T_UPPER && blocks[sp.block]!.slice(sp.end, tk.ostart[t1]!) === ' ') {
       return { reject: `part of a longer name '${word(last)} First'`, namesake: false, givenName: false, goesOn: true };
     }
     // …and "U.S. Forest Service", "the 4th U.S. Circuit Court of Appeals": an organisation's name goes on
@@ -531,6 +537,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
     let fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
     if (fine && publishers && placeStartsAt(ctx, t1)) fine = false; // "Sky News Australia": an edition
+    if (places && CLUB_SUFFIXES.has(tk.hash[t1]!)) fine = false; // "New York City FC", "D.C. United": a club
     // "Afghanistan's Rashid Khan": a one-word person name right before another person's name is one name
     if (fine && persons && t1 - t0 === 1 && personStartsAt(ctx, t1)) fine = false;
     // "the Texas House": the place names a chamber of its own, not itself
@@ -576,6 +583,7 @@ function orgNameAfter(ctx: ScanContext, sp: Span): boolean {
 
 const PATRONYMIC = hashes(['bin', 'ibn', 'bint']);
 const FIRST = hashToken('first');
+const CLUB_SUFFIXES = hashes(['fc', 'sc', 'cf', 'united', 'athletic', 'rovers', 'wanderers']);
 
 /** Token t is inside a run of name words ("… bin Rashid Al") that has "bin/ibn/bint" before it. */
 function afterPatronymic(ctx: ScanContext, t: number): boolean {
