@@ -58,6 +58,9 @@ export class Matcher {
   private readonly tk = new Tokens();
   /** Tokenized strings by string-table index, filled on first use (an array: a Map lookup per verify cost 10 %). */
   private readonly phrases: (Phrase | undefined)[] = [];
+  /** Phrase.core by string-table index, filled with phrases: the fast path of verify reads one string, not a
+   *  phrase's token and gap arrays (each a cache miss on a large pack; verify was a seventh of a scan). */
+  private readonly cores: (string | undefined)[] = [];
   private idIndex: Map<string, number> | null = null;
   private spans: Span[] = [];
 
@@ -177,6 +180,7 @@ export class Matcher {
     if (p === undefined) {
       p = tokenizePhrase(this.d.strings[strIdx]!);
       this.phrases[strIdx] = p;
+      this.cores[strIdx] = p.core;
     }
     return p;
   };
@@ -304,6 +308,44 @@ export class Matcher {
     return s;
   }
 
+  /**
+   * The common case of verify's exact check: the text from token t to token tEnd - 1 is the alias's folded
+   * text letter for letter (case aside) with the same gaps. Then the tokens, gaps and lengths agree by
+   * construction and only the case policy is left. Returns false when it cannot tell (the caller then runs
+   * the full check, which decides): a different gap ("U.S.-Mexico", two spaces) or a different length.
+   */
+  private sameText(strIdx: number, t: number, tEnd: number, caseExact: boolean, anyCase: boolean): boolean {
+    let a = this.cores[strIdx];
+    if (a === undefined) {
+      this.phrase(strIdx);
+      a = this.cores[strIdx]!;
+    }
+    const tk = this.tk;
+    const codes = this.fb.codes;
+    const base = tk.start[t]!;
+    if (tk.end[tEnd - 1]! - base !== a.length) return false;
+    for (let j = t; j < tEnd; j++) {
+      const s = tk.start[j]!;
+      if (j > t) {
+        const g = tk.end[j - 1]!;
+        if (s - g > MAX_GAP) return false;
+        for (let c = g; c < s; c++) if (codes[c] !== a.charCodeAt(c - base)) return false;
+      }
+      const e = tk.end[j]!;
+      let exact = true;
+      for (let c = s; c < e; c++) {
+        const tc = codes[c]!;
+        const ac = a.charCodeAt(c - base);
+        if (tc !== ac) {
+          if (lower(tc) !== lower(ac)) return false;
+          exact = false;
+        }
+      }
+      if (!exact && (caseExact || (!anyCase && !(tk.flags[j]! & T_UPPER)))) return false;
+    }
+    return true;
+  }
+
   /** Verifies pattern p at text token t (tokens of the block end at tEnd); records it in a span on success
    *  and returns that span (null on failure). */
   private verify(p: number, t: number, tEnd: number, block: number): Span | null {
@@ -333,52 +375,56 @@ export class Matcher {
       return null;
     }
     // Exact check against the alias text: gaps, characters, case policy.
-    const ph = this.phrase(this.pats[p * 4 + 2]!);
-    const toks = ph.tokens;
-    if (toks.length !== nt) return null;
+    const strIdx = this.pats[p * 4 + 2]!;
     const codes = this.fb.codes;
     const caseExact = (flags & P_CASE_EXACT) !== 0;
     // substances (common nouns) also match in lower case: "fentanyl"
     const anyCase = !caseExact && (info & R_SUBSTANCE) !== 0 && (flags & (P_STOP | P_NEVER | P_SURNAME)) === 0;
     let tj = t;
-    for (let k = 0; k < nt; k++, tj++) {
-      if (k > 0) {
-        if (tj === middle) {
-          if (tk.start[tj]! - tk.end[tj - 1]! > MAX_GAP || normGap(this.gapText(tk.end[tj - 1]!, tk.start[tj]!)) !== ' ') return null;
-          const g = normGap(this.gapText(tk.end[tj]!, tk.start[tj + 1]!));
-          if (g !== ' ' && g !== '.') return null;
-          tj++;
-        } else {
-          const ga = tk.end[tj - 1]!;
-          const gb = tk.start[tj]!;
-          if (gb - ga > MAX_GAP) return null;
-          const want = ph.gaps[k - 1]!;
-          if (want === ' ' && gb - ga === 1 && codes[ga] === 32) {
-            // common case: one space
-          } else if (normGap(this.gapText(ga, gb)) !== want) return null;
+    if (middle < 0 && !plural && this.sameText(strIdx, t, j, caseExact, anyCase)) tj = j;
+    else {
+      const ph = this.phrase(strIdx);
+      const toks = ph.tokens;
+      if (toks.length !== nt) return null;
+      for (let k = 0; k < nt; k++, tj++) {
+        if (k > 0) {
+          if (tj === middle) {
+            if (tk.start[tj]! - tk.end[tj - 1]! > MAX_GAP || normGap(this.gapText(tk.end[tj - 1]!, tk.start[tj]!)) !== ' ') return null;
+            const g = normGap(this.gapText(tk.end[tj]!, tk.start[tj + 1]!));
+            if (g !== ' ' && g !== '.') return null;
+            tj++;
+          } else {
+            const ga = tk.end[tj - 1]!;
+            const gb = tk.start[tj]!;
+            if (gb - ga > MAX_GAP) return null;
+            const want = ph.gaps[k - 1]!;
+            if (want === ' ' && gb - ga === 1 && codes[ga] === 32) {
+              // common case: one space
+            } else if (normGap(this.gapText(ga, gb)) !== want) return null;
+          }
         }
-      }
-      const a = toks[k]!;
-      const s = tk.start[tj]!;
-      const L = tk.end[tj]! - s;
-      const isPl = plural && k === nt - 1 && L === a.length + 1;
-      if (L !== a.length && !isPl) return null;
-      let exact = true;
-      for (let c = 0; c < a.length; c++) {
-        const tc = codes[s + c]!;
-        const ac = a.charCodeAt(c);
-        if (tc !== ac) {
-          exact = false;
-          if (lower(tc) !== lower(ac)) return null;
+        const a = toks[k]!;
+        const s = tk.start[tj]!;
+        const L = tk.end[tj]! - s;
+        const isPl = plural && k === nt - 1 && L === a.length + 1;
+        if (L !== a.length && !isPl) return null;
+        let exact = true;
+        for (let c = 0; c < a.length; c++) {
+          const tc = codes[s + c]!;
+          const ac = a.charCodeAt(c);
+          if (tc !== ac) {
+            exact = false;
+            if (lower(tc) !== lower(ac)) return null;
+          }
         }
+        if (isPl) {
+          const last = codes[s + L - 1]!;
+          if (last !== 115 && !(last === 83 && !exact)) return null;
+        }
+        if (caseExact) {
+          if (!exact) return null;
+        } else if (!exact && !anyCase && !(tk.flags[tj]! & T_UPPER)) return null;
       }
-      if (isPl) {
-        const last = codes[s + L - 1]!;
-        if (last !== 115 && !(last === 83 && !exact)) return null;
-      }
-      if (caseExact) {
-        if (!exact) return null;
-      } else if (!exact && !anyCase && !(tk.flags[tj]! & T_UPPER)) return null;
     }
     // a surname is capitalised ("de Gaulle": its last word)
     if (flags & P_SURNAME && !(tk.flags[tj - 1]! & T_UPPER)) return null;

@@ -39,16 +39,31 @@ export class Tokens {
     this.oend = g(this.oend, Int32Array);
   }
 
+  /** Makes room for `extra` more tokens. */
+  private reserve(extra: number): void {
+    while (this.n + extra > this.block.length) this.grow();
+  }
+
   /** Tokenizes one folded block, appending to the arrays. */
   add(fb: FoldBuffer, blockIndex: number): void {
     const codes = fb.codes;
     const len = fb.len;
+    // A block of len units has at most ceil(len / 2) tokens: reserving once lets the loop keep the arrays in
+    // locals (this loop runs on every character of a page; property loads per token cost a fifth of it).
+    this.reserve((len + 1) >>> 1);
+    const { block, start, end, hash, flags, ostart, oend } = this;
+    const CLS = CLS_ASCII;
+    const LOW = LOWER_ASCII;
+    const identity = fb.identity;
+    const mapS = fb.mapS;
+    const mapE = fb.mapE;
+    let n = this.n;
     let i = 0;
     let sent = true;
     let spaceOnly = false;
     while (i < len) {
       let c = codes[i]!;
-      let k = c < 128 ? CLS_ASCII[c]! : classAt(codes, i, len);
+      let k = c < 128 ? CLS[c]! : classAt(codes, i, len);
       if (k === 1) {
         // separator
         if (c === 46 || c === 33 || c === 63 || c === 58) sent = true;
@@ -56,47 +71,55 @@ export class Tokens {
         i++;
         continue;
       }
-      if (this.n >= this.block.length) this.grow();
-      const t = this.n++;
       const s = i;
       let h = FNV_OFFSET;
       let f = k === 3 ? T_UPPER : 0;
-      let lowers = 0;
-      let uppers = 0;
+      // which classes the token has (bit k); upper-case letters are counted only for tokens with no lower case
+      let seen = 0;
       for (;;) {
-        if (k === 4) lowers++;
-        else if (k === 3) uppers++;
-        h = Math.imul(h ^ (c < 128 ? (k === 3 ? c + 32 : c) : lower(c)), FNV_PRIME);
+        seen |= 1 << k;
+        h = Math.imul(h ^ (c < 128 ? LOW[c]! : lower(c)), FNV_PRIME);
         i++;
         if (i >= len) break;
         c = codes[i]!;
-        k = c < 128 ? CLS_ASCII[c]! : classAt(codes, i, len);
+        k = c < 128 ? CLS[c]! : classAt(codes, i, len);
         if (k === 1) break;
       }
-      if (lowers > 0) f |= T_HAS_LOWER;
-      else if (uppers >= 2) f |= T_ALLCAPS;
+      if (seen & 16) f |= T_HAS_LOWER;
+      else if (seen & 8 && i - s >= 2) {
+        let uppers = 0;
+        for (let j = s; j < i && uppers < 2; j++) {
+          const cj = codes[j]!;
+          if ((cj < 128 ? CLS[cj]! : classAt(codes, j, len)) === 3) uppers++;
+        }
+        if (uppers >= 2) f |= T_ALLCAPS;
+      }
       if (sent) f |= T_SENT;
       if (spaceOnly) f |= T_SPACE_BEFORE;
-      this.block[t] = blockIndex;
-      this.start[t] = s;
-      this.end[t] = i;
-      this.hash[t] = h >>> 0 || 1;
-      this.flags[t] = f;
-      if (fb.identity) {
-        this.ostart[t] = s;
-        this.oend[t] = i;
+      block[n] = blockIndex;
+      start[n] = s;
+      end[n] = i;
+      hash[n] = h >>> 0 || 1;
+      flags[n] = f;
+      if (identity) {
+        ostart[n] = s;
+        oend[n] = i;
       } else {
-        this.ostart[t] = fb.mapS[s]!;
-        this.oend[t] = fb.mapE[i - 1]!;
+        ostart[n] = mapS[s]!;
+        oend[n] = mapE[i - 1]!;
       }
+      n++;
       sent = false;
       spaceOnly = true;
     }
+    this.n = n;
   }
 }
 
 const CLS_ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c++) CLS_ASCII[c] = cls(c);
+const LOWER_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) LOWER_ASCII[c] = lower(c);
 
 function classAt(codes: Uint16Array, i: number, len: number): number {
   const c = codes[i]!;
@@ -120,6 +143,8 @@ export interface Phrase {
   hashes: number[];
   /** Folded text after the last token ("." in "U.S."). */
   trailing: string;
+  /** Folded text from the first token's start to the last token's end ("U.S" in "U.S."). */
+  core: string;
 }
 
 export function normGap(g: string): string {
@@ -134,6 +159,7 @@ export function tokenizePhrase(s: string): Phrase {
   const hashes: number[] = [];
   let i = 0;
   let gapStart = 0;
+  let coreStart = -1;
   const n = f.length;
   const codes = new Uint16Array(n);
   for (let j = 0; j < n; j++) codes[j] = f.charCodeAt(j);
@@ -149,11 +175,12 @@ export function tokenizePhrase(s: string): Phrase {
       i++;
     }
     if (tokens.length > 0) gaps.push(normGap(f.slice(gapStart, s0)));
+    else coreStart = s0;
     tokens.push(f.slice(s0, i));
     hashes.push(h >>> 0 || 1);
     gapStart = i;
   }
-  return { tokens, gaps, hashes, trailing: f.slice(gapStart).trim() };
+  return { tokens, gaps, hashes, trailing: f.slice(gapStart).trim(), core: coreStart < 0 ? '' : f.slice(coreStart, gapStart) };
 }
 
 export function hasLower(s: string): boolean {
