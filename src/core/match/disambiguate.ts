@@ -100,6 +100,21 @@ function findAnywhere(ctx: ScanContext, c: number): number {
 
 /** Context words near the span (+2) or anywhere in the scan (+1); one text token counts once.
  *  Context strings that were found in the text are added to `found`. */
+const ARTICLE = new Set(['the', 'a', 'an'].map(hashToken));
+/** The token after an appositive that follows the span (", the former Soviet republic,"), or -1: a comma,
+ *  an article and at most eight words up to the next punctuation in the paragraph. */
+function appositiveEnd(ctx: ScanContext, span: Span): number {
+  const tk = ctx.tk;
+  const a = span.t1;
+  if (a + 1 >= tk.n || tk.block[a] !== span.block || !ARTICLE.has(tk.hash[a]!) || tk.flags[a]! & T_UPPER) return -1;
+  const text = ctx.blocks[span.block]!;
+  if (!COMMA_GAP.test(text.slice(tk.oend[a - 1]!, tk.ostart[a]!))) return -1;
+  for (let t = a; t < a + 9 && t + 1 < tk.n && tk.block[t + 1] === span.block; t++) {
+    if (!spaceGap(ctx, t)) return t + 1;
+  }
+  return -1;
+}
+
 function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[], found: Set<number>): number {
   const d = ctx.d;
   const tk = ctx.tk;
@@ -136,11 +151,13 @@ function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]
       }
     }
     if (near >= 0) {
-      const w = next ? 3 : 2;
+      // "Georgia, the former Soviet republic,": the appositive says which one the writer means
+      const appos = !next && near > span.t1 && near < appositiveEnd(ctx, span);
+      const w = next ? 3 : appos ? 6 : 2;
       score += w;
       usedTok.push(near);
       found.add(c);
-      parts.push(`${next ? 'next to' : 'nearby'} '${ctx.blocks[b]!.slice(tk.ostart[near]!, tk.oend[near]!)}' (+${w})`);
+      parts.push(`${next ? 'next to' : appos ? 'in the appositive' : 'nearby'} '${ctx.blocks[b]!.slice(tk.ostart[near]!, tk.oend[near]!)}' (+${w})`);
       continue;
     }
     let any = ctx.anyCache.get(c);
@@ -428,9 +445,12 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       seen.add(k);
     }
   }
+  // "CANBERRA (AFP) —": an agency's credit in a dateline names the news agency, whatever else it stands for
+  const credit = byEnt.size > 1 && wireCredit(ctx, span);
   for (const c of pool) {
     const f = d.patFlags[c.pat]!;
     const isNever = (f & P_NEVER) !== 0;
+    if (credit && d.entType[c.ent] !== T_PUBLISHER_CODE) continue;
     const parts = c.parts;
     // After a namesake ("Samsung chairman Lee Jae-yong") a bare "Lee" is not linked to a person the page has
     // not named in full before, unless one of their titles says who it is ("President Lee").
@@ -464,6 +484,13 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
           ev += home;
           parts.push(`page about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+${home})`);
         }
+        // "Defense Secretary Pete Hegseth faced questions in Congress", "SEOUL — President Lee … The
+        // Democratic Party": the paragraph names the country's own side, whatever the page is mostly about
+        const side = sideInParagraph(ctx, c.ent, span);
+        if (side) {
+          ev += 1;
+          parts.push(`paragraph names '${side}' (+1)`);
+        }
       } else if (countryBodies && d.entCountry[c.ent] === leadCountry(ctx)) {
         // Bodies of different countries share the name ("Commons"): the one of the country the headline
         // and lead are about.
@@ -475,6 +502,12 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
         if (title) {
           ev += 2;
           parts.push(`title '${title}' (+2)`);
+        }
+        // "Pope Leo XIV … Leo urged": a person's common-word short name after the page named them in full
+        const first = ctx.confirmed.get(c.ent);
+        if (c.stop && span.t1 - span.t0 === 1 && first !== undefined && first < span.t0) {
+          ev += 1;
+          parts.push('named in full earlier (+1)');
         }
       }
     }
@@ -561,6 +594,13 @@ function datelineContext(ctx: ScanContext, ent: number): string | null {
     }
   }
   return null;
+}
+
+/** The span is one word in parentheses right after a dateline's place: "CANBERRA (AFP) —". */
+function wireCredit(ctx: ScanContext, span: Span): boolean {
+  const t = span.t0;
+  const tk = ctx.tk;
+  return span.t1 === t + 1 && t > 0 && tk.block[t - 1] === span.block && inParentheses(ctx, t) && isDateline(ctx, t - 1) && isDateline(ctx, t);
 }
 
 /** Lower-case token right before the span (spaces only between). */
@@ -842,10 +882,23 @@ function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   return true;
 }
 
+/** A word of the entity's country's own side (homeWords) in the span's paragraph, as written, or null. */
+function sideInParagraph(ctx: ScanContext, ent: number, span: Span): string | null {
+  const home = ctx.d.entCountry[ent]!;
+  if (home < 0 || home === ent) return null;
+  const tk = ctx.tk;
+  // (not party words: "Labour" and "Greens" name parties of several countries)
+  const words = homeWords(ctx, home, false);
+  const said = (t: number): string => ctx.blocks[span.block]!.slice(tk.ostart[t]!, tk.oend[t]!);
+  for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER) return said(t);
+  for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER) return said(t);
+  return null;
+}
+
 /** Words that name a country's own side on this page: its mentioned people by surname, its mentioned
  *  bodies by their distinctive words, and its parties' one-word names (per scan, per country). */
-function homeWords(ctx: ScanContext, home: number): Set<number> {
-  const cache = (ctx.homeWords ??= new Map());
+function homeWords(ctx: ScanContext, home: number, withParties = true): Set<number> {
+  const cache = withParties ? (ctx.homeWords ??= new Map()) : (ctx.homeNames ??= new Map());
   let words = cache.get(home);
   if (words) return words;
   const d = ctx.d;
@@ -861,7 +914,7 @@ function homeWords(ctx: ScanContext, home: number): Set<number> {
       words.add(sh[sh.length - 1]!);
     } else for (const h of hs) if (!GENERIC_NAME_WORDS.has(h)) words.add(h);
   }
-  for (const h of partyWords(ctx, home)) words.add(h);
+  if (withParties) for (const h of partyWords(ctx, home)) words.add(h);
   cache.set(home, words);
   return words;
 }

@@ -1056,13 +1056,33 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Pete Hegseth asked for more money.', 'The United States will build ships; U.S. yards are full.', 'The Navy wants six more.'])).toContain('Navy=us-navy');
     expect(idsOf(['The Navy wants six more.'])).toEqual([]);
   });
+
+  it('the paragraph’s own side, a dateline credit, an appositive and a name given in full earlier decide', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['U.S.'], country: 'united-states' },
+      { id: 'ukraine', name: 'Ukraine', type: 'place', aliases: [], country: 'ukraine' },
+      { id: 'russia', name: 'Russia', type: 'place', aliases: [], country: 'russia' },
+      { id: 'india', name: 'India', type: 'place', aliases: [], country: 'india' },
+      { id: 'hegseth', name: 'Pete Hegseth', type: 'person', aliases: [], country: 'united-states' },
+      { id: 'us-congress', name: 'United States Congress', type: 'organization', aliases: ['Congress'], context: ['lawmakers'], country: 'united-states' },
+      { id: 'inc', name: 'Indian National Congress', type: 'organization', aliases: ['Congress'], country: 'india' },
+      { id: 'afp', name: 'Agence France-Presse', type: 'publisher', aliases: ['AFP'] },
+      { id: 'afp-police', name: 'Australian Federal Police', type: 'agency', aliases: ['AFP'], context: ['australia'] },
+      { id: 'georgia-country', name: 'Georgia', type: 'place', aliases: [], context: ['tbilisi', 'soviet'] },
+      { id: 'georgia-us-state', name: 'Georgia', type: 'place', aliases: [], context: ['atlanta', 'governor', 'kemp'] },
+      { id: 'pope-leo', name: 'Pope Leo XIV', type: 'person', aliases: ['Leo XIV', 'Leo'], context: ['vatican'] },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    const talks = ['Ukraine and Russia resumed talks in Geneva on Sunday.', 'Ukraine said Russia had shelled two towns overnight, and lawmakers abroad protested.'];
+    // a US official in the same paragraph says whose Congress it is on a page about Ukraine
+    expect(idsOf([...talks, 'Pete Hegseth faced questions in Congress over the strikes.'])).toContain('Congress=us-congress');
+    expect(idsOf([...talks, 'Officials faced questions in Congress over the strikes.'])).not.toContain('Congress=us-congress');
+    // "CANBERRA (AFP) —" is the agency's credit, though the story is about Australia
+    expect(idsOf(['CANBERRA (AFP) — Australia began enforcing its social media ban for children.'])).toContain('AFP=afp');
+    // ", the former Soviet republic," outweighs a page about the state
+    expect(idsOf(['Governor Kemp toured Atlanta.', 'Fires cut short a visit by farmers from Georgia, the former Soviet republic, on Monday.'])).toContain('Georgia=georgia-country');
+    // "Leo" alone is a common word; after "Pope Leo XIV" it is the pope
+    expect(idsOf(['Pope Leo XIV prayed in Beirut, the Vatican said.', 'Leo urged leaders to choose peace.'])).toEqual(['Pope Leo XIV=pope-leo', 'Leo=pope-leo']);
+    expect(idsOf(['The Vatican said so.', 'Leo urged leaders to choose peace.'])).toEqual([]);
+  });
 });
-
-
-
-
-
-
-
-
-

@@ -49,6 +49,8 @@ export interface ScanContext {
   countriesOnPage?: Set<number>;
   /** homeWords() per country, once pass 1 has filled `mentions` */
   homeWords?: Map<number, Set<number>>;
+  /** homeWords() without party words, per country */
+  homeNames?: Map<number, Set<number>>;
   /** Dateline tokens of the page (lazily). */
   datelines: number[] | null;
 }
