@@ -12,6 +12,7 @@ import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
+import { subnationalPlace, teamUse } from './teams';
 import { T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
 
 export const NEAR_TOKENS = 10;
@@ -447,10 +448,16 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
   }
   // "CANBERRA (AFP) —": an agency's credit in a dateline names the news agency, whatever else it stands for
   const credit = byEnt.size > 1 && wireCredit(ctx, span);
+  // "Georgia beat Alabama 28-7": a college team, not the state; the country stays a candidate (its national
+  // team is the country, policy 11) but only on its own context ("rugby", "Tbilisi"), not capitals or lists
+  let team = false;
+  for (const c of byEnt.values()) if (subnationalPlace(ctx, c.ent)) team = true;
+  team = team && teamUse(ctx, span.t0, span.t1);
   for (const c of pool) {
     const f = d.patFlags[c.pat]!;
     const isNever = (f & P_NEVER) !== 0;
     if (credit && d.entType[c.ent] !== T_PUBLISHER_CODE) continue;
+    if (team && subnationalPlace(ctx, c.ent)) continue;
     const parts = c.parts;
     // After a namesake ("Samsung chairman Lee Jae-yong") a bare "Lee" is not linked to a person the page has
     // not named in full before, unless one of their titles says who it is ("President Lee").
@@ -459,6 +466,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     if (typeName(d.entType[c.ent]!) !== 'place' && placeNounBefore(ctx, span)) continue;
     const found = new Set<number>();
     let ev = contextScore(ctx, c.ent, span, parts, found) + cooccurrence(ctx, c.ent, parts, found);
+    if (team && ev < 2) continue;
     // (what says which paper it is: context, not "told" or "reported", which any paper has)
     const paperUnsure = ev < 2 && genericPaper(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!);
     ev += syntaxCues(ctx, c.ent, span, parts);
@@ -517,6 +525,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     if (c.kind === 'coref') c.ok = coref >= 3 || ev >= 3;
     else if (c.stop) c.ok = ev >= 2;
     else c.ok = true;
+
     cands.push(c);
   }
   if (cands.length === 0) return null;

@@ -1085,4 +1085,32 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Pope Leo XIV prayed in Beirut, the Vatican said.', 'Leo urged leaders to choose peace.'])).toEqual(['Pope Leo XIV=pope-leo', 'Leo=pope-leo']);
     expect(idsOf(['The Vatican said so.', 'Leo urged leaders to choose peace.'])).toEqual([]);
   });
+
+  it('college teams on a sports page, a group’s branch, "Policía Nacional del Perú", "coronel retirado" and "MIT license" are no mentions', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'texas', name: 'Texas', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'georgia-us-state', name: 'Georgia', type: 'place', aliases: [], context: ['atlanta'], country: 'united-states' },
+      { id: 'georgia-country', name: 'Georgia', type: 'place', aliases: [], context: ['tbilisi', 'rugby', 'lelos'], country: 'georgia-country' },
+      { id: 'peru', name: 'Peru', type: 'place', aliases: ['Perú'], country: 'peru' },
+      { id: 'mozambique', name: 'Mozambique', type: 'place', aliases: [], country: 'mozambique' },
+      { id: 'islamic-state', name: 'Islamic State', type: 'group', aliases: ['ISIS'] },
+      { id: 'pedro-sanchez', name: 'Pedro Sánchez', type: 'person', aliases: [], country: 'spain' },
+      { id: 'mit', name: 'Massachusetts Institute of Technology', type: 'organization', aliases: ['MIT'] },
+    ]);
+    const idsOf = (blocks: string[], opts?: ScanOptions) => k.scan(blocks, opts).map((x) => `${x.text}=${x.entityId}`);
+    const game = [
+      'ATLANTA — Georgia beat Alabama 28-7 on Saturday. The quarterback threw two touchdowns and the playoff bracket is set.',
+      'Texas coach Sean Miller praised fans from across Texas. Analysts expect Georgia to be seeded third.',
+    ];
+    expect(idsOf(game)).toEqual(['Texas=texas']); // "across Texas" is the state; the teams are not
+    // the same words off a sports page are places, and a national rugby team is its country
+    expect(idsOf(['Georgia beat the deadline to file its budget, officials in Atlanta said.'])).toEqual(['Georgia=georgia-us-state']);
+    expect(idsOf(['Georgia beat Fiji 24-10 as the Lelos closed their rugby tour; the coach praised the scrum.', 'Tbilisi celebrated after the semifinal.'])).toContain('Georgia=georgia-country');
+    expect(idsOf(['Militants loyal to the Islamic State Mozambique province raided two villages.'])).toEqual([]);
+    expect(idsOf(['The Islamic State claimed the attack in Mozambique.'])).toEqual(['Islamic State=islamic-state', 'Mozambique=mozambique']);
+    expect(idsOf(['Patrullan junto a la Policía Nacional del Perú y la Marina de Guerra del Perú.'], { pageLang: 'es' })).toEqual([]);
+    expect(idsOf(['"La Constitución es clara", dijo Pedro Sánchez, coronel retirado del ejército ecuatoriano.'], { pageLang: 'es' })).toEqual([]);
+    expect(idsOf(['The library is distributed under the MIT license.', 'MIT researchers found the flaw.'])).toEqual(['MIT=mit']);
+  });
 });

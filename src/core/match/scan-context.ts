@@ -49,6 +49,9 @@ export interface ScanContext {
   countriesOnPage?: Set<number>;
   /** homeWords() per country, once pass 1 has filled `mentions` */
   homeWords?: Map<number, Set<number>>;
+  /** teams.ts: whether the page reads as a sports report, and one-word names used as teams on it */
+  sportsPage?: boolean;
+  teamWords?: Map<number, boolean>;
   /** homeWords() without party words, per country */
   homeNames?: Map<number, Set<number>>;
   /** Dateline tokens of the page (lazily). */

@@ -164,6 +164,8 @@ export const COMMON_COMPOUNDS = new Map<string, Set<string>>(
       ['ap', 'class classes exam exams course courses credit credits test tests'],
       // "ICE vehicles": internal combustion engines, not the immigration agency
       ['ice', 'vehicle vehicles model models car cars engine engines powertrain powertrains truck trucks'],
+      // "the MIT license": the software licence, not the institute
+      ['mit', 'license licence licensed'],
     ] as [string, string][]
   ).map(([k, v]) => [k, new Set(v.split(' '))]),
 );

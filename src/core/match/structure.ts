@@ -14,6 +14,7 @@ import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, type ScanContext, usIndex } from './scan-context';
 import type { Span } from './disambiguate';
 import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
+import { subnationalPlace, teamUse } from './teams';
 import { T_ALLCAPS, T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
@@ -21,6 +22,9 @@ const T_PERSON = typeCode('person');
 const T_PUBLISHER = typeCode('publisher');
 const T_PLACE = typeCode('place');
 const T_ORG = typeCode('organization');
+const T_GROUP = typeCode('group');
+// "Islamic State Mozambique province", "Islamic State Sahel Province": an armed group's regional branch
+const BRANCH_WORDS = hashes(['province', 'branch', 'affiliate', 'wing', 'provincia']);
 const THE = hashToken('the');
 const S = hashToken('s');
 const NEIGHBOURS = hashes([...COMMON_CAPITALISED, ...NAME_NEIGHBOURS]);
@@ -153,7 +157,8 @@ function pluralAcronym(text: string, s: number, e: number): boolean {
 // "Armada de Colombia", "Embassy of Mexico" (not before a person: "the Authority of Mahmoud Abbas")
 const BODY_HEADS = hashes(
   `administration commission ministry bureau agency office department authority armada army navy police council
-  court embassy consulate secretariat ministerio secretaría secretaria fuerza`.split(/\s+/),
+  court embassy consulate secretariat ministerio secretaría secretaria fuerza fuerzas policia marina ejercito guardia
+  gendarmeria prefectura`.split(/\s+/),
 );
 const PLURAL_NOUN = /\p{L}{2}(?:ers|ists|ants|ives|eers)$/u;
 // "Sen. Chris Sanders of Vermont": a title before the two words makes them a person's name
@@ -324,6 +329,24 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     for (const p of sp.pats) if (ctx.localPlaces.has(d.patStr[p]!)) return { reject: `a town named '${word(t0)}' on this page`, namesake: false, givenName: false };
   }
 
+  // "the Islamic State Mozambique province": the group's branch, a longer name around both names
+  const branchPlace = (a: number): boolean => {
+    const pl = ctx.spanAtStart.get(a);
+    return !!pl && (pl.types & (1 << T_PLACE)) !== 0 && spaceGap(ctx, pl.t1 - 1) && BRANCH_WORDS.has(tk.hash[pl.t1]!) && tk.block[pl.t1] === tk.block[a];
+  };
+  if (sp.types & (1 << T_GROUP) && t1 < tk.n && spaceGap(ctx, last) && tk.flags[t1]! & T_UPPER && branchPlace(t1)) {
+    return { reject: `part of a group's branch '${word(t0)} … ${word(t1)}'`, namesake: false, givenName: false };
+  }
+  if (sp.types & (1 << T_PLACE) && t0 > 0 && spaceGap(ctx, t0 - 1)) {
+    const g = ctx.spanAtEnd.get(t0);
+    if (g && g.t1 === t0 && g.types & (1 << T_GROUP) && branchPlace(t0)) return { reject: `part of a group's branch '${word(g.t0)} … ${word(t0)}'`, namesake: false, givenName: false };
+  }
+
+  // "Texas coach Sean Miller": a college team on a sports page
+  if (places && t1 - t0 === 1 && sp.pats.every((p) => subnationalPlace(ctx, d.patEnt[p]!)) && teamUse(ctx, t0, t1)) {
+    return { reject: `a team named '${word(t0)}'`, namesake: false, givenName: false };
+  }
+
   // "NIS 1.2 billion", "CHF 40 million": a currency code before an amount; "1.5 AU", "40 MW": a unit after one
   if (t1 - t0 === 1 && tk.flags[t0]! & T_ALLCAPS) {
     if (amountAfter(ctx, t0)) return { reject: `currency '${word(t0)}' before an amount`, namesake: false, givenName: false };
@@ -405,7 +428,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   // "Mike Johnson, a retired pharmacist", "Pedro Sánchez, a local shopkeeper": an appositive that makes the
   // person a private one (office holders are introduced by their office, not their trade)
   if (persons && privateAppositive(ctx, t1)) {
-    return { reject: `'${word(last)}, a … ${word(privateAppositive(ctx, t1))}' describes someone else`, namesake: true, givenName: false };
+    return { reject: `'${word(last)}, … ${word(privateAppositive(ctx, t1))}' describes someone else`, namesake: true, givenName: false };
   }
 
   // "Gulf of Mexico", "University of Georgia", "Paseo de la Reforma", "Banco Central de Bolivia", "Court of
@@ -607,7 +630,13 @@ const PRIVATE_ROLES = hashes(
   `pharmacist grower rancher dentist veterinarian accountant plumber retiree volunteer homeowner parent mother father
   grandmother grandfather widow widower shopkeeper vendor worker`.split(/\s+/),
 );
-const A_AN = hashes(['a', 'an']);
+const A_AN = hashes(['a', 'an', 'un', 'una']);
+// Written without an article right after the comma ("Pedro Sánchez, coronel retirado y exjefe …", as Spanish
+// does): ranks and trades that no office holder is introduced by (folded: "capitan")
+const BARE_PRIVATE_ROLES = hashes(
+  `coronel teniente capitan sargento cabo agricultor comerciante ganadero jubilado jubilada vecino vecina campesino
+  campesina pescador taxista maestro maestra enfermero enfermera estudiante vendedor vendedora`.split(/\s+/),
+);
 const HOSTS = hashes(['host', 'anchor', 'presenter', 'model', 'player']);
 
 /** "lawyer, John Roberts," : the token of a role noun before ", <span>," or -1. */
@@ -623,8 +652,10 @@ function appositiveRoleBefore(ctx: ScanContext, sp: Span): number {
 /** ", a retired pharmacist" right after token t1 - 1: returns the trade's token, or 0 (no token 0 follows a name). */
 function privateAppositive(ctx: ScanContext, t1: number): number {
   const tk = ctx.tk;
-  if (t1 + 1 >= tk.n || tk.block[t1] !== tk.block[t1 - 1] || !A_AN.has(tk.hash[t1]!)) return 0;
+  if (t1 + 1 >= tk.n || tk.block[t1] !== tk.block[t1 - 1]) return 0;
   if (ctx.blocks[tk.block[t1]!]!.slice(tk.oend[t1 - 1]!, tk.ostart[t1]!) !== ', ') return 0;
+  if (BARE_PRIVATE_ROLES.has(tk.hash[t1]!) && !(tk.flags[t1]! & T_UPPER)) return t1;
+  if (!A_AN.has(tk.hash[t1]!)) return 0;
   for (let u = t1 + 1; u < t1 + 5 && u < tk.n && tk.block[u] === tk.block[t1]; u++) {
     if (tk.flags[u]! & T_UPPER) return 0;
     if (ROLES.has(tk.hash[u]!) || PRIVATE_ROLES.has(tk.hash[u]!)) return u;
