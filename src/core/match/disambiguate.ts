@@ -12,7 +12,7 @@ import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
-import { subnationalPlace, teamUse } from './teams';
+import { opponent, subnationalPlace, teamUse } from './teams';
 import { T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
 
 export const NEAR_TOKENS = 10;
@@ -450,9 +450,12 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
   const credit = byEnt.size > 1 && wireCredit(ctx, span);
   // "Georgia beat Alabama 28-7": a college team, not the state; the country stays a candidate (its national
   // team is the country, policy 11) but only on its own context ("rugby", "Tbilisi"), not capitals or lists
-  let team = false;
-  for (const c of byEnt.values()) if (subnationalPlace(ctx, c.ent)) team = true;
-  team = team && teamUse(ctx, span.t0, span.t1);
+  let subnational = false;
+  for (const c of byEnt.values()) if (subnationalPlace(ctx, c.ent)) subnational = true;
+  const team = subnational && teamUse(ctx, span.t0, span.t1);
+  // "Pakistan's opposition PTI": the country before the possessive owns the body or party
+  let owner = byEnt.size > 1 ? possessiveCountry(ctx, span) : -1;
+  if (owner >= 0 && ![...byEnt.values()].some((c) => d.entCountry[c.ent] === owner && c.ent !== owner)) owner = -1;
   for (const c of pool) {
     const f = d.patFlags[c.pat]!;
     const isNever = (f & P_NEVER) !== 0;
@@ -463,10 +466,17 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     // not named in full before, unless one of their titles says who it is ("President Lee").
     if (c.kind === 'coref' && namesakeUnsettled(ctx, c.ent, span)) continue;
     // "el departamento del Meta", "the state of Georgia": a place's name, whatever else it names
-    if (typeName(d.entType[c.ent]!) !== 'place' && placeNounBefore(ctx, span)) continue;
+    if (typeName(d.entType[c.ent]!) !== 'place' && (placeNounBefore(ctx, span) || compassAfter(ctx, span))) continue;
+    // "the US state of Georgia": a state, province or region, not the country of the same name
+    if (subnational && d.entCountry[c.ent] === c.ent && placeNounBefore(ctx, span)) continue;
     const found = new Set<number>();
     let ev = contextScore(ctx, c.ent, span, parts, found) + cooccurrence(ctx, c.ent, parts, found);
     if (team && ev < 2) continue;
+    if (owner >= 0 && d.entCountry[c.ent] !== owner) continue;
+    if (owner >= 0) {
+      ev += 3;
+      parts.push(`'${d.strings[d.entName[owner]!]}’s' (+3)`);
+    }
     // (what says which paper it is: context, not "told" or "reported", which any paper has)
     const paperUnsure = ev < 2 && genericPaper(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!);
     ev += syntaxCues(ctx, c.ent, span, parts);
@@ -486,7 +496,7 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       }
       if (paperUnsure || (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!))) continue;
       if (c.stop && (institutionPattern(ctx, c.pat) || isParty(ctx, c.ent))) {
-        if (foreignPage(ctx, c.ent, span)) continue;
+        if (foreignPage(ctx, c.ent, span) || foreignParagraph(ctx, c.ent, span)) continue;
         const home = homeInstitution(ctx, c.ent);
         if (home) {
           ev += home;
@@ -605,6 +615,38 @@ function datelineContext(ctx: ScanContext, ent: number): string | null {
   return null;
 }
 
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'al', 'norte', 'sur', 'este', 'oeste'].map(hashToken));
+/** "in Berkshire, west of London", "Guerrero, al sur de": a place located by a compass point after it. */
+function compassAfter(ctx: ScanContext, span: Span): boolean {
+  const tk = ctx.tk;
+  const a = span.t1;
+  if (a + 1 >= tk.n || tk.block[a + 1] !== span.block || tk.block[a] !== span.block) return false;
+  if (!COMPASS.has(tk.hash[a]!) || tk.flags[a]! & T_UPPER || !COMMA_GAP.test(ctx.blocks[span.block]!.slice(tk.oend[a - 1]!, tk.ostart[a]!))) return false;
+  const n = tk.hash[a] === COMPASS_AL ? a + 1 : a;
+  return n + 1 < tk.n && tk.block[n + 1] === span.block && (n === a ? OF_DE.has(tk.hash[n + 1]!) : COMPASS.has(tk.hash[n]!));
+}
+const COMPASS_AL = hashToken('al');
+
+const POSSESSIVE_S = hashToken('s');
+/** The country named with a possessive before the span, over up to two lower-case words ("Pakistan's
+ *  opposition PTI", "India's main opposition Congress"), or -1. */
+function possessiveCountry(ctx: ScanContext, span: Span): number {
+  const tk = ctx.tk;
+  const d = ctx.d;
+  let t = span.t0 - 1;
+  for (let n = 0; n < 2 && t > 0 && tk.block[t] === span.block && !(tk.flags[t]! & T_UPPER) && tk.hash[t] !== POSSESSIVE_S && spaceGap(ctx, t); n++) t--;
+  if (t < 1 || tk.block[t] !== span.block || tk.hash[t] !== POSSESSIVE_S || !spaceGap(ctx, t)) return -1;
+  const g = ctx.blocks[span.block]!.slice(tk.oend[t - 1]!, tk.ostart[t]!);
+  if (g !== "'" && g !== '\u2019') return -1;
+  const own = ctx.spanAtEnd.get(t);
+  if (!own || own.t1 !== t) return -1;
+  for (const p of own.pats) {
+    const e = d.patEnt[p]!;
+    if (d.entCountry[e] === e) return e;
+  }
+  return -1;
+}
+
 /** The span is one word in parentheses right after a dateline's place: "CANBERRA (AFP) —". */
 function wireCredit(ctx: ScanContext, span: Span): boolean {
   const t = span.t0;
@@ -712,10 +754,20 @@ function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]):
       parts.push(`news cue '${after ? ctx.blocks[span.block]!.slice(tk.ostart[a]!, tk.oend[a]!) : ctx.blocks[span.block]!.slice(tk.ostart[t0 - 1]!, tk.oend[t0 - 1]!)}' (+3)`);
     }
   }
+  // A neighbour of the same kind: for places, a country next to a country and a state next to a state
+  // ("Georgia and Turkey" are countries, "Georgia and Texas" states)
+  const isCountry = (e: number): boolean => d.entCountry[e] === e;
+  const sameKind = (e: number): boolean => d.entType[e] === type && e !== ent && (typeName(type) !== 'place' || isCountry(e) === isCountry(ent));
   const nb = listNeighbour(ctx, span);
-  if (nb && nb.pats.some((p) => d.entType[d.patEnt[p]!] === type && d.patEnt[p] !== ent)) {
+  if (nb && nb.pats.some((p) => sameKind(d.patEnt[p]!))) {
     ev += 2;
     parts.push(`listed with '${ctx.blocks[nb.block]!.slice(nb.start, nb.end)}' (+2)`);
+  }
+  // "Georgia beat Spain 81-77": the opponent is a country, so the team is a national one (policy 11)
+  const op = typeName(type) === 'place' && isCountry(ent) ? opponent(ctx, span) : null;
+  if (op && op.pats.some((p) => sameKind(d.patEnt[p]!))) {
+    ev += 2;
+    parts.push(`played '${ctx.blocks[op.block]!.slice(op.start, op.end)}' (+2)`);
   }
   return ev;
 }
@@ -902,6 +954,33 @@ function sideInParagraph(ctx: ScanContext, ent: number, span: Span): string | nu
   for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER) return said(t);
   for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER) return said(t);
   return null;
+}
+
+/**
+ * A generic body ("the Senate") in a datelined paragraph that names another country's side and nothing of
+ * its own, on a page whose headline and lead are not about its country: the briefs page's "BUENOS AIRES — … President
+ * Javier Milei's budget after the Senate voted" is Argentina's Senate, not Canada's from the brief before.
+ */
+function foreignParagraph(ctx: ScanContext, ent: number, span: Span): boolean {
+  const d = ctx.d;
+  const home = d.entCountry[ent]!;
+  if (home < 0 || home === ent || leadCountry(ctx) === home) return false;
+  const tk = ctx.tk;
+  // only in a datelined paragraph (a brief, a wire item): elsewhere a paragraph goes on from the last one
+  let first = span.t0;
+  while (first > 0 && tk.block[first - 1] === span.block) first--;
+  if (!isDateline(ctx, first)) return false;
+  let other = false;
+  for (const [e, at] of ctx.mentions) {
+    const k = d.entCountry[e] === e ? e : d.entCountry[e]!;
+    if (k < 0 || !COUNTRY_SIDE.has(d.entType[e]!)) continue;
+    let here = false;
+    for (const t of at) if (tk.block[t] === span.block) here = true;
+    if (!here) continue;
+    if (k === home) return false;
+    other = true;
+  }
+  return other;
 }
 
 /** Words that name a country's own side on this page: its mentioned people by surname, its mentioned

@@ -1113,4 +1113,40 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['"La Constitución es clara", dijo Pedro Sánchez, coronel retirado del ejército ecuatoriano.'], { pageLang: 'es' })).toEqual([]);
     expect(idsOf(['The library is distributed under the MIT license.', 'MIT researchers found the flaw.'])).toEqual(['MIT=mit']);
   });
+
+  it('opponents, "the state of", a possessive country, a compass point, a local post and a datelined brief decide', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['US'], country: 'united-states' },
+      { id: 'spain', name: 'Spain', type: 'place', aliases: [], country: 'spain' },
+      { id: 'pakistan', name: 'Pakistan', type: 'place', aliases: [], country: 'pakistan' },
+      { id: 'india', name: 'India', type: 'place', aliases: [], country: 'india' },
+      { id: 'canada', name: 'Canada', type: 'place', aliases: [], context: [], country: 'canada' },
+      { id: 'argentina', name: 'Argentina', type: 'place', aliases: [], country: 'argentina' },
+      { id: 'milei', name: 'Javier Milei', type: 'person', aliases: [], country: 'argentina' },
+      { id: 'carney', name: 'Mark Carney', type: 'person', aliases: [], country: 'canada' },
+      { id: 'senate-of-canada', name: 'Senate of Canada', type: 'organization', aliases: ['Senate'], context: ['ottawa'], country: 'canada' },
+      { id: 'georgia-us-state', name: 'Georgia', type: 'place', aliases: [], context: ['atlanta'], country: 'united-states' },
+      { id: 'georgia-country', name: 'Georgia', type: 'place', aliases: [], context: ['tbilisi', 'black'], country: 'georgia-country' },
+      { id: 'pti', name: 'Pakistan Tehreek-e-Insaf', type: 'organization', aliases: ['PTI'], country: 'pakistan' },
+      { id: 'press-trust', name: 'Press Trust of India', type: 'publisher', aliases: ['PTI'], context: ['india', 'reported'], country: 'india' },
+      { id: 'berkshire-hathaway', name: 'Berkshire Hathaway', type: 'organization', aliases: ['Berkshire'], context: ['buffett', 'shares'] },
+      { id: 'chris-wright', name: 'Chris Wright', type: 'person', aliases: [], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[], opts?: ScanOptions) => k.scan(blocks, opts).map((x) => `${x.text}=${x.entityId}`);
+    // a country as the opponent makes a national team (policy 11); the same words after "the state of"
+    expect(idsOf(['Fans in Atlanta cheered.', 'Georgia beat Spain 81-77 in a qualifier; Tbilisi and the Black Sea coast celebrated.'])).toContain('Georgia=georgia-country');
+    expect(idsOf(['In Tbilisi, on the Black Sea and in Atlanta, the capital of the US state of Georgia, people marched.'])).toContain('Georgia=georgia-us-state');
+    // "Pakistan's opposition PTI" on a page about India's press
+    expect(idsOf(['India reported gains, PTI reported. Across the border, Pakistan’s opposition PTI called a strike.'])).toEqual([
+      'PTI=press-trust', 'Pakistan=pakistan', 'PTI=pti',
+    ]);
+    // the county, not the company, though the page is about Buffett's shares
+    expect(idsOf(['Buffett sold shares of Berkshire.', 'Microsoft will build a campus in Berkshire, west of London.'])).toEqual(['Berkshire=berkshire-hathaway']);
+    expect(idsOf(['"Our pipes are old," said Chris Wright, the city administrator. Wright took calls all week.'])).toEqual([]);
+    // a brief from Buenos Aires after one from Ottawa: Argentina's Senate is no KB entity
+    const briefs = ['OTTAWA — Mark Carney sent the budget to the Senate in Ottawa. Canada expects a vote.', 'BUENOS AIRES — Argentina passed Javier Milei’s budget after the Senate voted 44-25.'];
+    expect(idsOf(briefs).filter((x) => x.startsWith('Senate'))).toEqual(['Senate=senate-of-canada']);
+    // "USA Basketball", "los Tomateros de Culiacán", "la Fiscalía General del Estado de …": longer names
+    expect(idsOf(['Officials at USA Basketball said the US team would wait.'])).toEqual(['US=united-states']);
+  });
 });

@@ -158,8 +158,10 @@ function pluralAcronym(text: string, s: number, e: number): boolean {
 const BODY_HEADS = hashes(
   `administration commission ministry bureau agency office department authority armada army navy police council
   court embassy consulate secretariat ministerio secretaría secretaria fuerza fuerzas policia marina ejercito guardia
-  gendarmeria prefectura`.split(/\s+/),
+  gendarmeria prefectura fiscalia procuraduria congreso senado tribunal corte camara`.split(/\s+/),
 );
+const LOS_LAS = hashes(['los', 'las']);
+const SPANISH_PLURAL = /\p{L}{3}(?:os|as|es)$/u;
 const PLURAL_NOUN = /\p{L}{2}(?:ers|ists|ants|ives|eers)$/u;
 // "Sen. Chris Sanders of Vermont": a title before the two words makes them a person's name
 const TITLE_ABBREVIATIONS = hashes(
@@ -187,6 +189,12 @@ function headBeforeOf(ctx: ScanContext, t0: number, places: boolean, persons: bo
       const titled = k > 1 && tk.block[k - 2] === b && TITLE_ABBREVIATIONS.has(tk.hash[k - 2]!);
       if (k > 0 && !titled && tk.block[k - 1] === b && spaceGap(ctx, k - 1) && isCapWord(ctx, k - 1) && !NEIGHBOURS.has(tk.hash[k]!) && !NEIGHBOURS.has(tk.hash[k - 1]!)) return k - 1;
     }
+  }
+  // "los Tomateros de Culiacán", "las Águilas del América": a club or group named "the <Plural> of <place>"
+  if (!capsParticle && t >= 2) {
+    const k = t - 1;
+    const f = tk.flags[k]!;
+    if (f & T_UPPER && f & T_HAS_LOWER && !(f & T_SENT) && LOS_LAS.has(tk.hash[k - 1]!) && !(tk.flags[k - 1]! & T_UPPER) && spaceGap(ctx, k - 1) && SPANISH_PLURAL.test(ctx.blocks[b!]!.slice(tk.ostart[k]!, tk.oend[k]!))) return k;
   }
   // up to three capitalised words back, over inner particles ("Banco Central de Reserva del Perú")
   for (let k = t - 1, n = 0; k >= 0 && n < 3 && tk.block[k] === b; k--) {
@@ -579,7 +587,9 @@ const FORMER = hashes(['former', 'ex', 'onetime', 'one-time', 'retired', 'erstwh
 const ORG_HEADS = hashes(
   `service services court courts agency department bureau office administration commission corps circuit embassy
   mint marshals institute institutes council committee association federation soccer chamber academy museum survey
-  foundation authority board assembly force forces team open campaign league party front movement bank network`.split(
+  foundation authority board assembly force forces team open campaign league party front movement bank network
+  basketball football hockey rugby swimming gymnastics cycling volleyball baseball softball wrestling boxing fencing
+  rowing tennis golf athletics triathlon`.split(
     /\s+/,
   ),
 );
@@ -631,6 +641,12 @@ const PRIVATE_ROLES = hashes(
   grandmother grandfather widow widower shopkeeper vendor worker`.split(/\s+/),
 );
 const A_AN = hashes(['a', 'an', 'un', 'una']);
+const THE_WORD = hashToken('the');
+const LOCAL_UNITS = hashes(['city', 'county', 'town', 'village', 'township', 'borough', 'parish', 'district', 'school']);
+const LOCAL_POSTS = hashes(
+  `administrator manager clerk attorney engineer treasurer superintendent planner spokesman spokeswoman spokesperson
+  auditor assessor inspector coroner sheriff`.split(/\s+/),
+);
 // Written without an article right after the comma ("Pedro Sánchez, coronel retirado y exjefe …", as Spanish
 // does): ranks and trades that no office holder is introduced by (folded: "capitan")
 const BARE_PRIVATE_ROLES = hashes(
@@ -655,6 +671,8 @@ function privateAppositive(ctx: ScanContext, t1: number): number {
   if (t1 + 1 >= tk.n || tk.block[t1] !== tk.block[t1 - 1]) return 0;
   if (ctx.blocks[tk.block[t1]!]!.slice(tk.oend[t1 - 1]!, tk.ostart[t1]!) !== ', ') return 0;
   if (BARE_PRIVATE_ROLES.has(tk.hash[t1]!) && !(tk.flags[t1]! & T_UPPER)) return t1;
+  // "Chris Wright, the city administrator": a local official's staff post (not a mayor, who may be in the KB)
+  if (tk.hash[t1] === THE_WORD && t1 + 2 < tk.n && tk.block[t1 + 2] === tk.block[t1] && LOCAL_UNITS.has(tk.hash[t1 + 1]!) && LOCAL_POSTS.has(tk.hash[t1 + 2]!) && !(tk.flags[t1 + 1]! & T_UPPER) && spaceGap(ctx, t1) && spaceGap(ctx, t1 + 1)) return t1 + 2;
   if (!A_AN.has(tk.hash[t1]!)) return 0;
   for (let u = t1 + 1; u < t1 + 5 && u < tk.n && tk.block[u] === tk.block[t1]; u++) {
     if (tk.flags[u]! & T_UPPER) return 0;

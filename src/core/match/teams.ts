@@ -6,6 +6,7 @@ import { spaceGap } from './blocks';
 import { hashToken } from './fold';
 import { typeCode } from './hash-index';
 import type { ScanContext } from './scan-context';
+import type { Span } from './disambiguate';
 import { T_UPPER } from './tokenize';
 
 const words = (s: string): Set<number> => new Set(s.split(/\s+/).filter(Boolean).map(hashToken));
@@ -79,4 +80,24 @@ export function teamUse(ctx: ScanContext, t0: number, t1: number): boolean {
     cache.set(h, team);
   }
   return team;
+}
+
+/** Result verbs between two teams: "Georgia beat Spain", "Spain edged Georgia". */
+const RESULT_VERBS = words(`beat beats routs routed edges edged defeated defeats tops topped upset upsets crushed
+  blanked stun stuns stunned outlasts outlasted trounced thrashed downed`);
+
+/** The candidate span on the other side of a result verb next to the span ("Georgia beat Spain"), or null. */
+export function opponent(ctx: ScanContext, span: Span): Span | null {
+  const tk = ctx.tk;
+  const v = span.t1;
+  if (v + 1 < tk.n && tk.block[v] === span.block && tk.block[v + 1] === span.block && !(tk.flags[v]! & T_UPPER) && RESULT_VERBS.has(tk.hash[v]!) && spaceGap(ctx, v - 1) && spaceGap(ctx, v)) {
+    const o = ctx.spanAtStart.get(v + 1);
+    if (o) return o;
+  }
+  const u = span.t0 - 1;
+  if (u > 0 && tk.block[u] === span.block && tk.block[u - 1] === span.block && !(tk.flags[u]! & T_UPPER) && RESULT_VERBS.has(tk.hash[u]!) && spaceGap(ctx, u) && spaceGap(ctx, u - 1)) {
+    const o = ctx.spanAtEnd.get(u);
+    if (o) return o;
+  }
+  return null;
 }
