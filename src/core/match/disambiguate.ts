@@ -628,6 +628,8 @@ function compassAfter(ctx: ScanContext, span: Span): boolean {
 const COMPASS_AL = hashToken('al');
 
 const POSSESSIVE_S = hashToken('s');
+const OF_WORD = hashToken('of');
+const US_MEMBER_TITLES = new Set(['sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'congressman', 'congresswoman'].map(hashToken));
 /** The country named with a possessive before the span, over up to two lower-case words ("Pakistan's
  *  opposition PTI", "India's main opposition Congress"), or -1. */
 function possessiveCountry(ctx: ScanContext, span: Span): number {
@@ -752,6 +754,30 @@ function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]):
     if (after || told) {
       ev += 3;
       parts.push(`news cue '${after ? ctx.blocks[span.block]!.slice(tk.ostart[a]!, tk.oend[a]!) : ctx.blocks[span.block]!.slice(tk.ostart[t0 - 1]!, tk.oend[t0 - 1]!)}' (+3)`);
+    }
+  }
+  // "Sen. Raphael Warnock of Georgia", "Gov. Gavin Newsom of California": a person of the place's country
+  if (typeName(type) === 'place' && t0 > 1 && tk.hash[t0 - 1] === OF_WORD && tk.block[t0 - 1] === span.block && spaceGap(ctx, t0 - 1) && spaceGap(ctx, t0 - 2)) {
+    const who = ctx.spanAtEnd.get(t0 - 1);
+    const k = d.entCountry[ent]!;
+    if (who && who.t1 === t0 - 1 && k >= 0 && who.pats.some((p) => d.entType[d.patEnt[p]!] === T_PERSON_CODE && d.entCountry[d.patEnt[p]!] === k)) {
+      ev += 3;
+      parts.push(`'${ctx.blocks[span.block]!.slice(who.start, who.end)} of' (+3)`);
+    } else if (k >= 0 && k === usIndex(d) && k !== ent) {
+      // (a member of Congress the KB does not know: "Sen. Raphael Warnock of Georgia" names a US state)
+      // back over the name's capitalised words (and initials) to the title before them
+      let u = t0 - 2;
+      let n = 0;
+      while (n < 4 && u > 0 && tk.block[u - 1] === span.block && tk.flags[u]! & T_UPPER && !US_MEMBER_TITLES.has(tk.hash[u]!)) {
+        const g = ctx.blocks[span.block]!.slice(tk.oend[u - 1]!, tk.ostart[u]!);
+        if (g !== ' ' && g !== '. ') break;
+        u--;
+        n++;
+      }
+      if (n > 0 && tk.block[u] === span.block && US_MEMBER_TITLES.has(tk.hash[u]!)) {
+        ev += 3;
+        parts.push(`'${ctx.blocks[span.block]!.slice(tk.ostart[u]!, tk.oend[t0 - 1]!)}' (+3)`);
+      }
     }
   }
   // A neighbour of the same kind: for places, a country next to a country and a state next to a state

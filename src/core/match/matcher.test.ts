@@ -1149,4 +1149,17 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     // "USA Basketball", "los Tomateros de Culiacán", "la Fiscalía General del Estado de …": longer names
     expect(idsOf(['Officials at USA Basketball said the US team would wait.'])).toEqual(['US=united-states']);
   });
+
+  it('"wing Will Jordan" is a person; "Sen. Raphael Warnock of Georgia" names the US state', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'jordan', name: 'Jordan', type: 'place', aliases: [], country: 'jordan' },
+      { id: 'georgia-us-state', name: 'Georgia', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'georgia-country', name: 'Georgia', type: 'place', aliases: [], context: ['tbilisi'], country: 'georgia-country' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['New Zealand won after wing Will Jordan scored twice.'])).toEqual([]);
+    expect(idsOf(['Will Jordan reopen the crossing?'])).toEqual(['Jordan=jordan']);
+    expect(idsOf(['Tbilisi protested.', 'An amendment from Sen. Raphael Warnock of Georgia would sanction officials.'])).toContain('Georgia=georgia-us-state');
+  });
 });

@@ -507,6 +507,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (t0 > 0 && spaceGap(ctx, t0 - 1) && isCapWord(ctx, t0 - 1)) {
     const p = t0 - 1;
     let fine = (NEIGHBOURS.has(tk.hash[p]!) && !(PLACE_HEADS.has(tk.hash[p]!) && !persons)) || ctx.spanEnds.has(t0);
+    // "wing Will Jordan": a capital "Will" inside a sentence is a given name, not the verb of a Title Case line
+    if (fine && tk.hash[p] === WILL && !(tk.flags[p]! & T_SENT) && tk.flags[p]! & T_HAS_LOWER && !(blockFlags(ctx, p) & BLOCK_TITLE_CASE)) fine = false;
     // "Sky News Australia", "CNN Indonesia": a place right after a broadcaster or paper names its edition
     if (fine && places && publisherEndsAt(ctx, t0)) fine = false;
     // "the Texas House", "the Ohio Senate": another place's chamber
@@ -642,6 +644,7 @@ const PRIVATE_ROLES = hashes(
 );
 const A_AN = hashes(['a', 'an', 'un', 'una']);
 const THE_WORD = hashToken('the');
+const WILL = hashToken('will');
 const LOCAL_UNITS = hashes(['city', 'county', 'town', 'village', 'township', 'borough', 'parish', 'district', 'school']);
 const LOCAL_POSTS = hashes(
   `administrator manager clerk attorney engineer treasurer superintendent planner spokesman spokeswoman spokesperson
