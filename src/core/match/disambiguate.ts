@@ -12,7 +12,7 @@ import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
-import { opponent, subnationalPlace, teamUse } from './teams';
+import { opponent, placeUseAt, sportsPage, subnationalPlace, teamUse } from './teams';
 import { T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
 
 export const NEAR_TOKENS = 10;
@@ -454,6 +454,9 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
   for (const c of byEnt.values()) if (subnationalPlace(ctx, c.ent)) subnational = true;
   const team = subnational && teamUse(ctx, span.t0, span.t1);
   // "Pakistan's opposition PTI": the country before the possessive owns the body or party
+  // "Indian Army … The Army has moved": a generic short name goes on from the last of its candidates the page
+  // named in full, in this paragraph or the one before
+  const lastNamed = byEnt.size > 1 ? lastNamedInFull(ctx, byEnt.keys(), span) : -1;
   let owner = byEnt.size > 1 ? possessiveCountry(ctx, span) : -1;
   if (owner >= 0 && ![...byEnt.values()].some((c) => d.entCountry[c.ent] === owner && c.ent !== owner)) owner = -1;
   for (const c of pool) {
@@ -496,11 +499,15 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       }
       if (paperUnsure || (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!))) continue;
       if (c.stop && (institutionPattern(ctx, c.pat) || isParty(ctx, c.ent))) {
-        if (foreignPage(ctx, c.ent, span) || foreignParagraph(ctx, c.ent, span)) continue;
+        if (owner < 0 && (foreignPage(ctx, c.ent, span) || foreignParagraph(ctx, c.ent, span))) continue;
         const home = homeInstitution(ctx, c.ent);
         if (home) {
           ev += home;
           parts.push(`page about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+${home})`);
+        }
+        if (c.ent === lastNamed) {
+          ev += 2;
+          parts.push(`last named in full: '${d.strings[d.entName[c.ent]!]}' (+2)`);
         }
         // "Defense Secretary Pete Hegseth faced questions in Congress", "SEOUL — President Lee … The
         // Democratic Party": the paragraph names the country's own side, whatever the page is mostly about
@@ -514,6 +521,12 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
         // and lead are about.
         ev += 1;
         parts.push(`lead about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+1)`);
+      }
+      // "his father, King Salman": the alias with its royal title matched in full (the title stays outside
+      // the span), which a bare surname of another person ("bin Salman") does not outweigh
+      if (d.patTokOff[c.pat + 1]! - d.patTokOff[c.pat]! > span.t1 - span.t0) {
+        ev += 3;
+        parts.push(`'${d.strings[d.patStr[c.pat]!]}' in full (+3)`);
       }
       if (typeName(d.entType[c.ent]!) === 'person') {
         const title = titleBefore(ctx, c.ent, span.t0);
@@ -627,17 +640,59 @@ function compassAfter(ctx: ScanContext, span: Span): boolean {
 }
 const COMPASS_AL = hashToken('al');
 
+/** Of the entities, the one whose last full-name mention (pass 1) before the span is nearest, if that is in
+ *  the span's paragraph or the one before; -1 otherwise. */
+function lastNamedInFull(ctx: ScanContext, ents: Iterable<number>, span: Span): number {
+  const tk = ctx.tk;
+  let best = -1;
+  let at = -1;
+  for (const e of ents) {
+    const m = ctx.mentions.get(e);
+    if (!m) continue;
+    for (const t of m) if (t < span.t0 && t > at && tk.block[t]! >= span.block - 1) {
+      // (not the span's own words: "the Army" inside "Indian Army" is that mention)
+      at = t;
+      best = e;
+    }
+  }
+  return best;
+}
+
+const PARTY_MEMBER = new Set(['democrat', 'democrats', 'republican', 'republicans', 'gop'].map(hashToken));
+
+/** Another country named (pass 1) in the span's sentence, as written, or null. */
+function countryInSentence(ctx: ScanContext, ent: number, span: Span): string | null {
+  const d = ctx.d;
+  const tk = ctx.tk;
+  let s = span.t0;
+  while (s > 0 && tk.block[s - 1] === span.block && !(tk.flags[s]! & T_SENT)) s--;
+  for (let t = s; t < tk.n && tk.block[t] === span.block && (t <= span.t0 || !(tk.flags[t]! & T_SENT)); t++) {
+    if (t >= span.t0 && t < span.t1) continue;
+    const o = ctx.spanAtStart.get(t);
+    if (!o) continue;
+    for (const p of o.pats) {
+      const e = d.patEnt[p]!;
+      if (e !== ent && d.entCountry[e] === e && ctx.confirmed.has(e)) return ctx.blocks[o.block]!.slice(o.start, o.end);
+    }
+  }
+  return null;
+}
+
 const POSSESSIVE_S = hashToken('s');
+const THE = hashToken('the');
 const OF_WORD = hashToken('of');
 const US_MEMBER_TITLES = new Set(['sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'congressman', 'congresswoman'].map(hashToken));
-/** The country named with a possessive before the span, over up to two lower-case words ("Pakistan's
- *  opposition PTI", "India's main opposition Congress"), or -1. */
+/** The country named with a possessive before the span, over up to three lower-case words ("Pakistan's
+ *  opposition PTI", "India's main opposition Congress"), or a person's country ("Imran Khan's party, the
+ *  PTI"), or -1. */
 function possessiveCountry(ctx: ScanContext, span: Span): number {
   const tk = ctx.tk;
   const d = ctx.d;
   let t = span.t0 - 1;
-  for (let n = 0; n < 2 && t > 0 && tk.block[t] === span.block && !(tk.flags[t]! & T_UPPER) && tk.hash[t] !== POSSESSIVE_S && spaceGap(ctx, t); n++) t--;
-  if (t < 1 || tk.block[t] !== span.block || tk.hash[t] !== POSSESSIVE_S || !spaceGap(ctx, t)) return -1;
+  // (over an appositive's comma too: "Imran Khan's party, the PTI")
+  const joined = (u: number): boolean => spaceGap(ctx, u) || (tk.hash[u + 1] === THE && COMMA_GAP.test(ctx.blocks[span.block]!.slice(tk.oend[u]!, tk.ostart[u + 1]!)));
+  for (let n = 0; n < 3 && t > 0 && tk.block[t] === span.block && !(tk.flags[t]! & T_UPPER) && tk.hash[t] !== POSSESSIVE_S && joined(t); n++) t--;
+  if (t < 1 || tk.block[t] !== span.block || tk.hash[t] !== POSSESSIVE_S || !joined(t)) return -1;
   const g = ctx.blocks[span.block]!.slice(tk.oend[t - 1]!, tk.ostart[t]!);
   if (g !== "'" && g !== '\u2019') return -1;
   const own = ctx.spanAtEnd.get(t);
@@ -645,6 +700,11 @@ function possessiveCountry(ctx: ScanContext, span: Span): number {
   for (const p of own.pats) {
     const e = d.patEnt[p]!;
     if (d.entCountry[e] === e) return e;
+  }
+  // a person's: "Imran Khan's party" is a party of his country
+  if (own.types === 1 << T_PERSON_CODE) {
+    const k = d.entCountry[d.patEnt[own.pats[0]!]!]!;
+    if (k >= 0 && own.pats.every((p) => d.entCountry[d.patEnt[p]!] === k)) return k;
   }
   return -1;
 }
@@ -777,6 +837,24 @@ function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]):
       if (n > 0 && tk.block[u] === span.block && US_MEMBER_TITLES.has(tk.hash[u]!)) {
         ev += 3;
         parts.push(`'${ctx.blocks[span.block]!.slice(tk.ostart[u]!, tk.oend[t0 - 1]!)}' (+3)`);
+      }
+    }
+  }
+  if (typeName(type) === 'place') {
+    const k = d.entCountry[ent]!;
+    // "Rep. Hank Johnson, a Georgia Democrat": a US state's party member
+    const a = span.t1;
+    if (k >= 0 && k !== ent && k === usIndex(d) && a < tk.n && tk.block[a] === span.block && tk.flags[a]! & T_UPPER && PARTY_MEMBER.has(tk.hash[a]!) && spaceGap(ctx, a - 1)) {
+      ev += 3;
+      parts.push(`'${ctx.blocks[span.block]!.slice(span.start, tk.oend[a]!)}' (+3)`);
+    }
+    // "Georgia, led by Nikoloz Basilashvili, will host Chile": on a sports page, a country in the same sentence
+    // makes the team a national one, so the name is the country (policy 11)
+    if (k === ent && sportsPage(ctx) && !placeUseAt(ctx, t0)) {
+      const other = countryInSentence(ctx, ent, span);
+      if (other) {
+        ev += 2;
+        parts.push(`plays '${other}' (+2)`);
       }
     }
   }
@@ -977,8 +1055,13 @@ function sideInParagraph(ctx: ScanContext, ent: number, span: Span): string | nu
   // (not party words: "Labour" and "Greens" name parties of several countries)
   const words = homeWords(ctx, home, false);
   const said = (t: number): string => ctx.blocks[span.block]!.slice(tk.ostart[t]!, tk.oend[t]!);
-  for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER) return said(t);
-  for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER) return said(t);
+  // (not the span's own word again: the "Army" of "Indian Army" says nothing for Pakistan's Army)
+  const own = (t: number): boolean => {
+    for (let u = span.t0; u < span.t1; u++) if (tk.hash[u] === tk.hash[t]) return true;
+    return false;
+  };
+  for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER && !own(t)) return said(t);
+  for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER && !own(t)) return said(t);
   return null;
 }
 

@@ -1162,4 +1162,39 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Will Jordan reopen the crossing?'])).toEqual(['Jordan=jordan']);
     expect(idsOf(['Tbilisi protested.', 'An amendment from Sen. Raphael Warnock of Georgia would sanction officials.'])).toContain('Georgia=georgia-us-state');
   });
+
+  it('the last full name, a royal alias in full, a national team, "a Georgia Democrat", "Khan’s party, the PTI", a state’s chambers and "Ibrahim Mahama"', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'india', name: 'Republic of India', type: 'place', aliases: [], country: 'india' },
+      { id: 'pakistan', name: 'Pakistan', type: 'place', aliases: [], country: 'pakistan' },
+      { id: 'spain', name: 'Spain', type: 'place', aliases: [], country: 'spain' },
+      { id: 'indian-army', name: 'Indian Army', type: 'agency', aliases: ['Army'], country: 'india' },
+      { id: 'pakistan-army', name: 'Pakistan Army', type: 'agency', aliases: ['Army'], context: ['islamabad'], country: 'pakistan' },
+      { id: 'munir', name: 'Asim Munir', type: 'person', aliases: [], country: 'pakistan' },
+      { id: 'imran-khan', name: 'Imran Khan', type: 'person', aliases: [], country: 'pakistan' },
+      { id: 'pti', name: 'Pakistan Tehreek-e-Insaf', type: 'organization', aliases: ['PTI'], country: 'pakistan' },
+      { id: 'press-trust', name: 'Press Trust of India', type: 'publisher', aliases: ['PTI'], country: 'india' },
+      { id: 'king-salman', name: 'Salman bin Abdulaziz Al Saud', type: 'person', aliases: ['King Salman'], titles: ['King'] },
+      { id: 'mbs', name: 'Mohammed bin Salman', type: 'person', aliases: [], titles: ['Crown Prince'] },
+      { id: 'georgia-us-state', name: 'Georgia', type: 'place', aliases: [], context: ['atlanta'], country: 'united-states' },
+      { id: 'georgia-country', name: 'Georgia', type: 'place', aliases: [], context: ['tbilisi'], country: 'georgia-country' },
+      { id: 'us-house', name: 'United States House of Representatives', type: 'organization', aliases: ['House'], context: ['lawmakers'], country: 'united-states' },
+      { id: 'mahama', name: 'John Mahama', type: 'person', aliases: [], country: 'ghana' },
+      { id: 'anwar', name: 'Anwar Ibrahim', type: 'person', aliases: [], country: 'malaysia' },
+      { id: 'amazon', name: 'Amazon', type: 'organization', aliases: [] },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    // Pakistan's page, but the sentence before named the Indian Army in full
+    const army = ['Asim Munir flew to Dhaka from Islamabad.', 'The Indian Army saw no movement. The Army has moved a brigade.'];
+    expect(idsOf(army).filter((x) => x.startsWith('Army'))).toEqual(['Army=indian-army']);
+    expect(idsOf(['Mohammed bin Salman spoke for his father, King Salman, at the summit.'])).toEqual(['Mohammed bin Salman=mbs', 'Salman=king-salman']);
+    const match = ['The coach named his squad for the qualifiers in the stadium.', 'Georgia will meet Spain in Tbilisi in March.'];
+    expect(idsOf(match)).toContain('Georgia=georgia-country');
+    expect(idsOf(['Lawmakers argued.', 'Rep. Hank Johnson, a Georgia Democrat, predicted a fight.'])).toContain('Georgia=georgia-us-state');
+    expect(idsOf(['Imran Khan’s party, the PTI, rejected the pact.'])).toContain('PTI=pti');
+    expect(idsOf(['The state Senate voted 30-19 and the House 72-47, lawmakers said.'])).toEqual([]);
+    expect(idsOf(['John Mahama opened the summit, and contracts went to his brother, Ibrahim Mahama.'])).toEqual(['John Mahama=mahama']);
+    expect(idsOf(['Beef from cleared Amazon land is cheaper.'])).toEqual([]);
+  });
 });

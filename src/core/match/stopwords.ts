@@ -149,7 +149,7 @@ export const COMMON_COMPOUNDS = new Map<string, Set<string>>(
       ['jersey', 'cow cows'],
       ['french', 'fries fry toast horn press kiss'],
       ['swiss', 'cheese chard roll'],
-      ['amazon', 'rainforest rain forest river basin jungle'],
+      ['amazon', 'rainforest rain forest river basin jungle land lands region fires deforestation'],
       ['turkey', 'sandwich breast'],
       ['boston', 'terrier fern'],
       ['labrador', 'retriever'],

@@ -507,6 +507,12 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (t0 > 0 && spaceGap(ctx, t0 - 1) && isCapWord(ctx, t0 - 1)) {
     const p = t0 - 1;
     let fine = (NEIGHBOURS.has(tk.hash[p]!) && !(PLACE_HEADS.has(tk.hash[p]!) && !persons)) || ctx.spanEnds.has(t0);
+    // "his brother, Ibrahim Mahama": a bare surname of another KB person right before a person's surname is a
+    // given name there ("Ibrahim" of Anwar Ibrahim), and the two are one name
+    if (fine && persons && sp.surname && !NEIGHBOURS.has(tk.hash[p]!)) {
+      const prev = ctx.spanAtEnd.get(t0);
+      if (prev && prev.t1 === t0 && prev.t1 - prev.t0 === 1 && prev.pats.every((q) => (d.patFlags[q]! & P_SURNAME) !== 0)) fine = false;
+    }
     // "wing Will Jordan": a capital "Will" inside a sentence is a given name, not the verb of a Title Case line
     if (fine && tk.hash[p] === WILL && !(tk.flags[p]! & T_SENT) && tk.flags[p]! & T_HAS_LOWER && !(blockFlags(ctx, p) & BLOCK_TITLE_CASE)) fine = false;
     // "Sky News Australia", "CNN Indonesia": a place right after a broadcaster or paper names its edition
@@ -548,6 +554,16 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
         return { reject: `part of a longer name '${word(t0)} … of ${word(n)}'`, namesake: false, givenName: false, goesOn: true };
       }
     }
+    // "The state Senate voted 30-19 and the House 72-47": a chamber named after the state's other chamber in
+    // the same sentence is the state's too
+    if (t1 - t0 === 1) {
+      for (let u = t0 - 2; u >= 0 && u >= t0 - 40 && tk.block[u] === tk.block[t0]; u--) {
+        if (LOWER_STATE.has(tk.hash[u]!) && !(tk.flags[u]! & T_UPPER) && tk.flags[u + 1]! & T_UPPER && INSTITUTION.has(tk.hash[u + 1]!) && spaceGap(ctx, u)) {
+          return { reject: `'${word(u)} ${word(u + 1)} … ${word(t0)}' are a state's own`, namesake: false, givenName: false };
+        }
+        if (tk.flags[u]! & T_SENT) break;
+      }
+    }
     // "the African Union's Peace and Security Council", "the state House and Senate"
     if (t0 >= 2 && tk.hash[t0 - 1] === AND && spaceGap(ctx, t0 - 1) && spaceGap(ctx, t0 - 2)) {
       const prev = ctx.spanAtEnd.get(t0 - 1);
@@ -571,6 +587,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     let fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
     if (fine && publishers && placeStartsAt(ctx, t1)) fine = false; // "Sky News Australia": an edition
     if (places && CLUB_SUFFIXES.has(tk.hash[t1]!)) fine = false; // "New York City FC", "D.C. United": a club
+    if (places && t1 - t0 === 1 && PARTY_MEMBERS.has(tk.hash[t1]!)) fine = true; // "a Georgia Democrat": the state's
     // "Afghanistan's Rashid Khan": a one-word person name right before another person's name is one name
     if (fine && persons && t1 - t0 === 1 && personStartsAt(ctx, t1)) fine = false;
     // "the Texas House": the place names a chamber of its own, not itself
@@ -645,6 +662,7 @@ const PRIVATE_ROLES = hashes(
 const A_AN = hashes(['a', 'an', 'un', 'una']);
 const THE_WORD = hashToken('the');
 const WILL = hashToken('will');
+const PARTY_MEMBERS = hashes(['democrat', 'democrats', 'republican', 'republicans']);
 const LOCAL_UNITS = hashes(['city', 'county', 'town', 'village', 'township', 'borough', 'parish', 'district', 'school']);
 const LOCAL_POSTS = hashes(
   `administrator manager clerk attorney engineer treasurer superintendent planner spokesman spokeswoman spokesperson

@@ -14,7 +14,8 @@ const words = (s: string): Set<number> => new Set(s.split(/\s+/).filter(Boolean)
 /** Words only sports reports use often; three different ones make a sports page. */
 const SPORT_WORDS = words(`quarterback quarterbacks touchdown touchdowns playoff playoffs halftime inning innings
   goalkeeper striker rushing seeded coach coaches scoreless overtime bracket semifinal semifinals quarterfinal
-  quarterfinals rebounds tournament fixture fixtures midfielder defender try tries scrum`);
+  quarterfinals rebounds tournament fixture fixtures midfielder defender try tries scrum qualifier qualifiers
+  qualifying knockout singles doubles tiebreak stadium squad unbeaten kickoff`);
 /** After a team's name: its people and its result. */
 const TEAM_AFTER = words(`coach coaches fans players quarterback roster beat beats routs routed edges edged defeated
   defeats rolls rolled tops topped upset upsets crushed blanked stuns stunned outlasts outlasted trounced thrashed
@@ -34,7 +35,8 @@ export function subnationalPlace(ctx: ScanContext, e: number): boolean {
   return d.entType[e] === T_PLACE && k >= 0 && k !== e;
 }
 
-function sportsPage(ctx: ScanContext): boolean {
+/** The page reads as a sports report: three different words only sports reports use often. */
+export function sportsPage(ctx: ScanContext): boolean {
   if (ctx.sportsPage === undefined) {
     const tk = ctx.tk;
     const found = new Set<number>();
@@ -53,7 +55,7 @@ function teamCueAt(ctx: ScanContext, t: number): boolean {
 }
 
 /** "in Georgia", "Atlanta, Georgia": written as a place. */
-function placeUseAt(ctx: ScanContext, t: number): boolean {
+export function placeUseAt(ctx: ScanContext, t: number): boolean {
   const tk = ctx.tk;
   if (t === 0 || tk.block[t - 1] !== tk.block[t]) return false;
   if (!(tk.flags[t - 1]! & T_UPPER) && PLACE_BEFORE.has(tk.hash[t - 1]!)) return true;
