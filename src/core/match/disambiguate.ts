@@ -454,9 +454,12 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
   for (const c of byEnt.values()) if (subnationalPlace(ctx, c.ent)) subnational = true;
   const team = subnational && teamUse(ctx, span.t0, span.t1);
   // "Pakistan's opposition PTI": the country before the possessive owns the body or party
-  // "Indian Army … The Army has moved": a generic short name goes on from the last of its candidates the page
-  // named in full, in this paragraph or the one before
-  const lastNamed = byEnt.size > 1 ? lastNamedInFull(ctx, byEnt.keys(), span) : -1;
+  // "Indian Army … The Army has moved", "Central Bureau of Investigation … The CBI": a short name goes on from
+  // the last of its candidates the page named in full, in this paragraph or the one before
+  // (not between a place and what is named after it: "the Sinaloa Cartel … ranches in Sinaloa")
+  let withPlace = false;
+  for (const e of byEnt.keys()) if (typeName(d.entType[e]!) === 'place') withPlace = true;
+  const lastNamed = byEnt.size > 1 && !withPlace ? lastNamedInFull(ctx, byEnt.keys(), span) : -1;
   let owner = byEnt.size > 1 ? possessiveCountry(ctx, span) : -1;
   if (owner >= 0 && ![...byEnt.values()].some((c) => d.entCountry[c.ent] === owner && c.ent !== owner)) owner = -1;
   for (const c of pool) {
@@ -492,6 +495,10 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     } else {
       if (isNever) continue;
       if (personAfterNamesake(ctx, c.ent, span)) continue;
+      if (c.ent === lastNamed) {
+        ev += 2;
+        parts.push(`last named in full: '${d.strings[d.entName[c.ent]!]}' (+2)`);
+      }
       // "Servicio de Inmigración y Control de Aduanas (ICE)": its full name right before the parenthesis
       if (span.t1 - span.t0 === 1 && span.t0 > 0 && inParentheses(ctx, span.t0) && ctx.spanAtEnd.get(span.t0)?.pats.some((q) => d.patEnt[q] === c.ent)) {
         ev += 3;
@@ -504,10 +511,6 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
         if (home) {
           ev += home;
           parts.push(`page about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+${home})`);
-        }
-        if (c.ent === lastNamed) {
-          ev += 2;
-          parts.push(`last named in full: '${d.strings[d.entName[c.ent]!]}' (+2)`);
         }
         // "Defense Secretary Pete Hegseth faced questions in Congress", "SEOUL — President Lee … The
         // Democratic Party": the paragraph names the country's own side, whatever the page is mostly about

@@ -1197,4 +1197,23 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['John Mahama opened the summit, and contracts went to his brother, Ibrahim Mahama.'])).toEqual(['John Mahama=mahama']);
     expect(idsOf(['Beef from cleared Amazon land is cheaper.'])).toEqual([]);
   });
+
+  it('"The CBI" after its full name, an office before a trade, "Parliament House", "Poland 2050", "WASHINGTON — The White House"', () => {
+    const k = buildMatcher([
+      { id: 'india', name: 'India', type: 'place', aliases: [], country: 'india' },
+      { id: 'poland', name: 'Poland', type: 'place', aliases: [], country: 'poland' },
+      { id: 'uk', name: 'United Kingdom', type: 'place', aliases: ['Britain'], country: 'uk' },
+      { id: 'cbi-india', name: 'Central Bureau of Investigation', type: 'agency', aliases: ['CBI'], country: 'india' },
+      { id: 'cbi-uk', name: 'Confederation of British Industry', type: 'organization', aliases: ['CBI'], context: ['britain'], country: 'uk' },
+      { id: 'tony-abbott', name: 'Tony Abbott', type: 'person', aliases: [], titles: ['Prime Minister', 'former Prime Minister'] },
+      { id: 'parliament-of-india', name: 'Parliament of India', type: 'organization', aliases: ['Parliament'], context: ['mps'], country: 'india' },
+      { id: 'white-house', name: 'White House', type: 'organization', aliases: ['The White House'] },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['India’s Central Bureau of Investigation expects him back. The CBI has sought it since 2018.', 'A court in Britain ruled.'])).toContain('CBI=cbi-india');
+    expect(idsOf(['Former prime minister Tony Abbott, a volunteer with his local fire brigade, spent the night on a fire line.'])).toEqual(['Tony Abbott=tony-abbott']);
+    expect(idsOf(['MPs from India protested outside Parliament House on Monday.'])).toEqual(['India=india']);
+    expect(idsOf(['Poland 2050 left the coalition in Poland.'])).toEqual(['Poland=poland']);
+    expect(k.scan(['WASHINGTON — The White House said on Monday it would not sign.']).map((x) => x.text)).toEqual(['White House']);
+  });
 });

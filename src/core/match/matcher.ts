@@ -346,6 +346,15 @@ export class Matcher {
     return true;
   }
 
+  /** A dash before token t in its block ("WASHINGTON — The White House said"): a sentence starts there. */
+  private afterDash(t: number): boolean {
+    const tk = this.tk;
+    if (t === 0 || tk.block[t - 1] !== tk.block[t]) return false;
+    const codes = this.fb.codes;
+    for (let i = tk.end[t - 1]!; i < tk.start[t]!; i++) if (codes[i] === 0x2014 || codes[i] === 0x2013) return true;
+    return false;
+  }
+
   /** Verifies pattern p at text token t (tokens of the block end at tEnd); records it in a span on success
    *  and returns that span (null on failure). */
   private verify(p: number, t: number, tEnd: number, block: number): Span | null {
@@ -434,7 +443,7 @@ export class Matcher {
     const end = this.fb.end(endF - 1);
     // "The White House", "the FT": the article is not part of the span unless the entity's name has it, or
     // a capital "The" inside a sentence says it belongs to the name ("told The Associated Press")
-    if (nt > 1 && d.patTok[off] === THE && !(info & R_THE) && (!(tk.flags[t]! & T_UPPER) || tk.flags[t]! & T_SENT)) t++;
+    if (nt > 1 && d.patTok[off] === THE && !(info & R_THE) && (!(tk.flags[t]! & T_UPPER) || tk.flags[t]! & T_SENT || this.afterDash(t))) t++;
     // "King Abdullah II", "Sheikh Mohammed bin Rashid": a royal title in an alias identifies the person but is
     // not part of the name (as "President" is not), unless the entity's own name has it ("Pope Leo XIV")
     else if (nt > 1 && ROYAL_TITLES.has(d.patTok[off]!) && !(info & R_THE)) {

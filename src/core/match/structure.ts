@@ -435,7 +435,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   }
   // "Mike Johnson, a retired pharmacist", "Pedro Sánchez, a local shopkeeper": an appositive that makes the
   // person a private one (office holders are introduced by their office, not their trade)
-  if (persons && privateAppositive(ctx, t1)) {
+  // (not after the person's own office: "Former prime minister Tony Abbott, a volunteer firefighter")
+  if (persons && privateAppositive(ctx, t1) && !sp.pats.some((p) => titleBefore(ctx, d.patEnt[p]!, t0))) {
     return { reject: `'${word(last)}, … ${word(privateAppositive(ctx, t1))}' describes someone else`, namesake: true, givenName: false };
   }
 
@@ -583,6 +584,14 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
   if (sp.types === 1 << T_ORG && t1 - t0 === 1 && t1 < tk.n && tk.block[t1] === sp.block && spaceGap(ctx, last) && tk.flags[t1]! & T_ALLCAPS && !ctx.spanStarts.has(t1) && !NEIGHBOURS.has(tk.hash[t1]!)) {
     return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: false, givenName: false, goesOn: true };
   }
+  // "Parliament House", "Parliament Hill": a building or place named after the body
+  if (t1 < tk.n && tk.block[t1] === sp.block && spaceGap(ctx, last) && tk.flags[t1]! & T_UPPER && tk.flags[t1]! & T_HAS_LOWER && BUILDING_WORDS.has(tk.hash[t1]!) && institutionSpan(ctx, sp)) {
+    return { reject: `part of a place's name '${word(last)} ${word(t1)}'`, namesake: false, givenName: false, goesOn: true };
+  }
+  // "Poland 2050", "Vision 2030": a party or programme named with a year
+  if (places && t1 < tk.n && tk.block[t1] === sp.block && spaceGap(ctx, last) && YEAR.test(word(t1))) {
+    return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: false, givenName: false };
+  }
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
     let fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
     if (fine && publishers && placeStartsAt(ctx, t1)) fine = false; // "Sky News Australia": an edition
@@ -662,6 +671,8 @@ const PRIVATE_ROLES = hashes(
 const A_AN = hashes(['a', 'an', 'un', 'una']);
 const THE_WORD = hashToken('the');
 const WILL = hashToken('will');
+const BUILDING_WORDS = hashes(['house', 'building', 'buildings', 'hill', 'square']);
+const YEAR = /^(?:19|20)\d\d$/;
 const PARTY_MEMBERS = hashes(['democrat', 'democrats', 'republican', 'republicans']);
 const LOCAL_UNITS = hashes(['city', 'county', 'town', 'village', 'township', 'borough', 'parish', 'district', 'school']);
 const LOCAL_POSTS = hashes(
