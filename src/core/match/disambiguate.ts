@@ -1078,6 +1078,9 @@ function foreignParagraph(ctx: ScanContext, ent: number, span: Span): boolean {
   const home = d.entCountry[ent]!;
   if (home < 0 || home === ent || leadCountry(ctx) === home) return false;
   const tk = ctx.tk;
+  // "In Warsaw, the Senate on Tuesday passed …": a sentence that opens with another country's place
+  const opener = sentenceOpenerCountry(ctx, span);
+  if (opener >= 0) return opener !== home;
   // only in a datelined paragraph (a brief, a wire item): elsewhere a paragraph goes on from the last one
   let first = span.t0;
   while (first > 0 && tk.block[first - 1] === span.block) first--;
@@ -1093,6 +1096,27 @@ function foreignParagraph(ctx: ScanContext, ent: number, span: Span): boolean {
     other = true;
   }
   return other;
+}
+
+const IN_WORDS = new Set(['in', 'en'].map(hashToken));
+/** The country of a place that opens the span's sentence ("In Warsaw, …", "En Lima, …"), or -1. */
+function sentenceOpenerCountry(ctx: ScanContext, span: Span): number {
+  const d = ctx.d;
+  const tk = ctx.tk;
+  let s = span.t0;
+  while (s > 0 && tk.block[s - 1] === span.block && !(tk.flags[s]! & T_SENT)) s--;
+  if (s >= span.t0 - 1 || !(tk.flags[s]! & T_SENT) || !IN_WORDS.has(tk.hash[s]!)) return -1;
+  const pl = ctx.spanAtStart.get(s + 1);
+  if (!pl || pl.t1 >= span.t0 || !COMMA_GAP.test(ctx.blocks[span.block]!.slice(tk.oend[pl.t1 - 1]!, tk.ostart[pl.t1]!))) return -1;
+  let k = -1;
+  for (const p of pl.pats) {
+    const e = d.patEnt[p]!;
+    if (typeName(d.entType[e]!) !== 'place' || !ctx.confirmed.has(e)) continue;
+    const c = d.entCountry[e]!;
+    if (c < 0 || (k >= 0 && c !== k)) return -1;
+    k = c;
+  }
+  return k;
 }
 
 /** Words that name a country's own side on this page: its mentioned people by surname, its mentioned

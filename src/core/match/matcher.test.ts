@@ -1216,4 +1216,22 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Poland 2050 left the coalition in Poland.'])).toEqual(['Poland=poland']);
     expect(k.scan(['WASHINGTON — The White House said on Monday it would not sign.']).map((x) => x.text)).toEqual(['White House']);
   });
+
+  it('"the UK Championship", "Nineteen Republicans", and "In Sinaloa, the Senate …" is another place’s chamber', () => {
+    const k = buildMatcher([
+      { id: 'uk', name: 'United Kingdom', type: 'place', aliases: ['UK'], country: 'uk' },
+      { id: 'united-states', name: 'United States', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'mexico', name: 'Mexico', type: 'place', aliases: [], country: 'mexico' },
+      { id: 'sinaloa', name: 'Sinaloa', type: 'place', aliases: [], country: 'mexico' },
+      { id: 'rubio', name: 'Marco Rubio', type: 'person', aliases: [], country: 'united-states' },
+      { id: 'gop', name: 'Republican Party', type: 'organization', aliases: ['Republicans'], country: 'united-states' },
+      { id: 'us-senate', name: 'United States Senate', type: 'organization', aliases: ['Senate'], context: ['senators'], country: 'united-states' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['Judd Trump won the UK Championship in York.'])).toEqual([]);
+    expect(idsOf(['Nineteen Republicans voted no.'])).toEqual(['Republicans=gop']);
+    const page = ['Marco Rubio met senators in the United States on Monday.'];
+    expect(idsOf([...page, 'In Sinaloa, the Senate passed a security law.'])).not.toContain('Senate=us-senate');
+    expect(idsOf([...page, 'Back home, the Senate passed a security law, Marco Rubio said.'])).toContain('Senate=us-senate');
+  });
 });

@@ -83,7 +83,8 @@ export const COMMON_CAPITALISED = new Set(
   king queen prince princess pope saint st mount mt however meanwhile moreover also then now today yesterday
   according despite although though because since while whether both each every all some many most several
   breaking update updated read more photo screenshot video watch exclusive opinion analysis editorial
-  two three four five six seven eight nine ten eleven twelve dozens hundreds thousands few other local senior top
+  two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+  nineteen twenty thirty forty fifty dozens hundreds thousands few other local senior top
   fellow leading veteran moderate`
     .split(/\s+/)
     .filter(Boolean),

@@ -617,7 +617,7 @@ const ORG_HEADS = hashes(
   mint marshals institute institutes council committee association federation soccer chamber academy museum survey
   foundation authority board assembly force forces team open campaign league party front movement bank network
   basketball football hockey rugby swimming gymnastics cycling volleyball baseball softball wrestling boxing fencing
-  rowing tennis golf athletics triathlon`.split(
+  rowing tennis golf athletics triathlon championship championships cup trophy masters classic`.split(
     /\s+/,
   ),
 );
