@@ -1234,4 +1234,22 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf([...page, 'In Sinaloa, the Senate passed a security law.'])).not.toContain('Senate=us-senate');
     expect(idsOf([...page, 'Back home, the Senate passed a security law, Marco Rubio said.'])).toContain('Senate=us-senate');
   });
+
+  it('"the Golden Dome for America", "the Georgia Department of Transportation", "la Constitución … de los Estados Unidos Mexicanos" and "a Labour MP"', () => {
+    const k = buildMatcher([
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['America'], country: 'united-states' },
+      { id: 'australia', name: 'Australia', type: 'place', aliases: [], country: 'australia' },
+      { id: 'mexico', name: 'Mexico', type: 'place', aliases: ['Estados Unidos Mexicanos'], country: 'mexico' },
+      { id: 'georgia-us-state', name: 'Georgia', type: 'place', aliases: [], country: 'united-states' },
+      { id: 'dot', name: 'United States Department of Transportation', type: 'agency', aliases: ['Department of Transportation'], country: 'united-states' },
+      { id: 'uk', name: 'United Kingdom', type: 'place', aliases: [], country: 'uk' },
+      { id: 'labour', name: 'Labour Party', type: 'organization', aliases: ['Labour'], context: ['mps'], country: 'uk' },
+    ]);
+    const idsOf = (blocks: string[], opts?: ScanOptions) => k.scan(blocks, opts).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['The bill funds the Golden Dome for America missile shield.'])).toEqual([]);
+    expect(idsOf(['The Perth Test for Australia ended early.'])).toEqual(['Australia=australia']);
+    expect(idsOf(['The Georgia Department of Transportation has not scheduled the work.'])).toEqual(['Georgia=georgia-us-state']);
+    expect(idsOf(['Citó la Constitución Política de los Estados Unidos Mexicanos.'], { pageLang: 'es' })).toEqual([]);
+    expect(idsOf(['The United Kingdom voted.', 'No Labour MP voted against the bill.'])).toContain('Labour=labour');
+  });
 });

@@ -58,7 +58,7 @@ export const STOP_WORDS = new Set(
   polish turkish french dutch german swiss danish
   monsoon storm tempest eagle falcon kestrel phoenix sphinx titan atlas apollo zeus mars venus saturn jupiter pluto
   columbia liberty freedom justice unity progress reform labour labor green greens conservative liberal democrat democrats
-  liberals diet marines nationals leo socialists renaissance lords berkshire
+  liberals diet marines nationals leo socialists renaissance lords berkshire bloc
   republican republicans socialist socialists
   universal paramount regal marvel disney pixar netflix twitter meta alphabet square block snap pinterest zoom slack
   corona modelo sol luna tierra mar rio casa perro gato agua fuego playa ciudad pueblo nueva nuevo norte sur este oeste
@@ -108,6 +108,7 @@ export const NAME_NEIGHBOURS = new Set(
   delegate representative congressman congresswoman councilman councilwoman councillor alderman prosecutor
   administrator ministers secretaries officials official spokesmen chairmen director directors staff adviser advisor
   czar archbishop ayatollah administration government cabinet campaign presidents senators governors mayors generals
+  mp mps msp msps mep meps mla mlas td tds
   under within inside outside against among amid amidst between beyond through throughout toward towards unlike like
   via per following including near behind above below upon until unless once across along around about
   only even just perhaps maybe instead indeed still yet thus hence otherwise besides nor neither either not
@@ -199,7 +200,8 @@ export const OF_HEADS = new Set(
   `gulf sea bay strait straits isle isles island islands cape lake river mount mountains coast bank university college
   school institute museum church cathedral diocese archdiocese duke duchess earl prince princess order port city lady
   county district province republic kingdom commonwealth federation league
-  ciudad golfo banco universidad estado mar isla islas puerto provincia colegio instituto escuela museo
+  ciudad golfo banco universidad estado mar isla islas puerto provincia colegio instituto escuela museo constitucion
+  constitution
   avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque court justice
   trust distrito
   association society union council front movement alliance commission board authority agency service bureau

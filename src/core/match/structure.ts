@@ -449,6 +449,11 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     }
   }
 
+  // "the Golden Dome for America", "Teach for America": the American way of naming a programme or a group
+  // (not "the Perth Test for Australia")
+  if (places && t1 - t0 === 1 && tk.hash[t0] === AMERICA && t0 >= 2 && tk.hash[t0 - 1] === FOR_WORD && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) && spaceGap(ctx, t0 - 2) && isCapWord(ctx, t0 - 2) && !(tk.flags[t0 - 2]! & T_SENT) && !ctx.spanEnds.has(t0 - 1) && !NEIGHBOURS.has(tk.hash[t0 - 2]!)) {
+    return { reject: `part of a longer name '${word(t0 - 2)} for ${word(t0)}'`, namesake: false, givenName: false };
+  }
   // "Sheikh Hamdan bin Mohammed bin Rashid Al Maktoum": a father's name (or any part of it) inside the son's
   if (persons && afterPatronymic(ctx, t0)) {
     return { reject: `part of a longer name '… bin … ${word(t0)}'`, namesake: false, givenName: false };
@@ -520,6 +525,8 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (fine && places && publisherEndsAt(ctx, t0)) fine = false;
     // "the Texas House", "the Ohio Senate": another place's chamber
     if (fine && placeEndsAt(ctx, t0) && institutionSpan(ctx, sp) && !ownInstitution(ctx, sp, t0)) fine = false;
+    // "the Georgia Department of Transportation": a state's own department
+    if (fine && !persons && BODY_HEADS.has(tk.hash[t0]!) && placeEndsAt(ctx, t0) && !ownInstitution(ctx, sp, t0)) fine = false;
     if (!fine && tk.flags[p]! & T_SENT && ROLES.has(tk.hash[p]!)) fine = true; // "Actor Will Smith arrived."
     // sentence-initial adverbs and participles: "Separately Rubio …", "Speaking Tuesday …"
     if (!fine && tk.flags[p]! & T_SENT && /(?:ly|ing|ed)$/.test(word(p))) fine = true;
@@ -671,6 +678,8 @@ const PRIVATE_ROLES = hashes(
 const A_AN = hashes(['a', 'an', 'un', 'una']);
 const THE_WORD = hashToken('the');
 const WILL = hashToken('will');
+const FOR_WORD = hashToken('for');
+const AMERICA = hashToken('america');
 const BUILDING_WORDS = hashes(['house', 'building', 'buildings', 'hill', 'square']);
 const YEAR = /^(?:19|20)\d\d$/;
 const PARTY_MEMBERS = hashes(['democrat', 'democrats', 'republican', 'republicans']);
