@@ -447,7 +447,13 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
     }
   }
   // "CANBERRA (AFP) —": an agency's credit in a dateline names the news agency, whatever else it stands for
-  const credit = byEnt.size > 1 && wireCredit(ctx, span);
+  // (and "told AFP", "AFP reported": a news organisation when one of the candidates is)
+  let credit = byEnt.size > 1 && wireCredit(ctx, span);
+  if (!credit && byEnt.size > 1) {
+    let publisher = false;
+    for (const e of byEnt.keys()) if (d.entType[e] === T_PUBLISHER_CODE) publisher = true;
+    credit = publisher && newsCue(ctx, span) !== null;
+  }
   // "Georgia beat Alabama 28-7": a college team, not the state; the country stays a candidate (its national
   // team is the country, policy 11) but only on its own context ("rugby", "Tbilisi"), not capitals or lists
   let subnational = false;
@@ -748,6 +754,21 @@ const NEWS_AFTER = new Set(
   journalist journalists interview reporting según informó`.split(/\s+/).map(hashToken),
 );
 
+/** "told AFP", "AFP reported", "according to AFP": the word that makes the span a news organisation, or null. */
+function newsCue(ctx: ScanContext, span: Span): string | null {
+  const tk = ctx.tk;
+  const a = span.t1;
+  if (a < tk.n && tk.block[a] === span.block && spaceGap(ctx, a - 1) && !(tk.flags[a]! & T_UPPER) && NEWS_AFTER.has(tk.hash[a]!)) {
+    return ctx.blocks[span.block]!.slice(tk.ostart[a]!, tk.oend[a]!);
+  }
+  const t0 = span.t0;
+  const before = wordBefore(ctx, span);
+  if (before !== 0 && TOLD.has(before) && (before !== TO_WORD || (t0 >= 2 && tk.hash[t0 - 2] === ACCORDING))) {
+    return ctx.blocks[span.block]!.slice(tk.ostart[t0 - 1]!, tk.oend[t0 - 1]!);
+  }
+  return null;
+}
+
 /** Another candidate name listed next to the span ("Apple, Microsoft and Amazon"), or null. */
 function listNeighbour(ctx: ScanContext, span: Span): Span | null {
   const tk = ctx.tk;
@@ -811,12 +832,10 @@ function syntaxCues(ctx: ScanContext, ent: number, span: Span, parts: string[]):
     parts.push(`'${ctx.blocks[span.block]!.slice(tk.ostart[t0 - 2]!, tk.oend[t0 - 1]!)}' (+3)`);
   }
   if (type === T_PUBLISHER_CODE) {
-    const a = span.t1;
-    const after = a < tk.n && tk.block[a] === span.block && spaceGap(ctx, a - 1) && !(tk.flags[a]! & T_UPPER) && NEWS_AFTER.has(tk.hash[a]!);
-    const told = before !== 0 && TOLD.has(before) && (before !== TO_WORD || (t0 >= 2 && tk.hash[t0 - 2] === ACCORDING));
-    if (after || told) {
+    const cue = newsCue(ctx, span);
+    if (cue) {
       ev += 3;
-      parts.push(`news cue '${after ? ctx.blocks[span.block]!.slice(tk.ostart[a]!, tk.oend[a]!) : ctx.blocks[span.block]!.slice(tk.ostart[t0 - 1]!, tk.oend[t0 - 1]!)}' (+3)`);
+      parts.push(`news cue '${cue}' (+3)`);
     }
   }
   // "Sen. Raphael Warnock of Georgia", "Gov. Gavin Newsom of California": a person of the place's country

@@ -1252,4 +1252,23 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['Citó la Constitución Política de los Estados Unidos Mexicanos.'], { pageLang: 'es' })).toEqual([]);
     expect(idsOf(['The United Kingdom voted.', 'No Labour MP voted against the bill.'])).toContain('Labour=labour');
   });
+
+  it('"told AFP" is the agency, "the American Institute in Taiwan", "el Canal de Panamá", "secretario de Estado de Estados Unidos", "Hosts Brazil"', () => {
+    const k = buildMatcher([
+      { id: 'philippines', name: 'Philippines', type: 'place', aliases: [], country: 'philippines' },
+      { id: 'taiwan', name: 'Taiwan', type: 'place', aliases: [], country: 'taiwan' },
+      { id: 'panama', name: 'Panama', type: 'place', aliases: ['Panamá'], country: 'panama' },
+      { id: 'united-states', name: 'United States', type: 'place', aliases: ['Estados Unidos'], country: 'united-states' },
+      { id: 'brazil', name: 'Brazil', type: 'place', aliases: [], country: 'brazil' },
+      { id: 'afp-agency', name: 'Agence France-Presse', type: 'publisher', aliases: ['AFP'] },
+      { id: 'afp-army', name: 'Armed Forces of the Philippines', type: 'agency', aliases: ['AFP'], context: ['philippine', 'manila'], country: 'philippines' },
+    ]);
+    const idsOf = (blocks: string[], opts?: ScanOptions) => k.scan(blocks, opts).map((x) => `${x.text}=${x.entityId}`);
+    const page = ['The Armed Forces of the Philippines said a Philippine boat was hit near Manila.'];
+    expect(idsOf([...page, 'A spokesperson in Beijing told AFP the boat had intruded.'])).toContain('AFP=afp-agency');
+    expect(idsOf(['The American Institute in Taiwan regretted the cuts.'])).toEqual([]);
+    expect(idsOf(['Los buques cruzan el Canal de Panamá.'], { pageLang: 'es' })).toEqual([]);
+    expect(idsOf(['El secretario de Estado de Estados Unidos llegó.'], { pageLang: 'es' })).toEqual(['Estados Unidos=united-states']);
+    expect(idsOf(['Hosts Brazil will open the tournament.'])).toEqual(['Brazil=brazil']);
+  });
 });

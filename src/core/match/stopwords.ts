@@ -108,7 +108,7 @@ export const NAME_NEIGHBOURS = new Set(
   delegate representative congressman congresswoman councilman councilwoman councillor alderman prosecutor
   administrator ministers secretaries officials official spokesmen chairmen director directors staff adviser advisor
   czar archbishop ayatollah administration government cabinet campaign presidents senators governors mayors generals
-  mp mps msp msps mep meps mla mlas td tds
+  mp mps msp msps mep meps mla mlas td tds hosts holders champions favourites favorites rivals
   under within inside outside against among amid amidst between beyond through throughout toward towards unlike like
   via per following including near behind above below upon until unless once across along around about
   only even just perhaps maybe instead indeed still yet thus hence otherwise besides nor neither either not
@@ -201,7 +201,7 @@ export const OF_HEADS = new Set(
   school institute museum church cathedral diocese archdiocese duke duchess earl prince princess order port city lady
   county district province republic kingdom commonwealth federation league
   ciudad golfo banco universidad estado mar isla islas puerto provincia colegio instituto escuela museo constitucion
-  constitution
+  constitution canal
   avenue street road boulevard square plaza paseo avenida calle calzada colonia glorieta parque court justice
   trust distrito
   association society union council front movement alliance commission board authority agency service bureau

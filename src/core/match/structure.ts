@@ -201,6 +201,8 @@ function headBeforeOf(ctx: ScanContext, t0: number, places: boolean, persons: bo
     const f = tk.flags[k]!;
     if (!capsParticle && !(f & T_UPPER) && (OF.has(tk.hash[k]!) || ARTICLES.has(tk.hash[k]!)) && k > 0 && spaceGap(ctx, k - 1)) continue;
     if (!(f & T_UPPER) || (capsParticle && f & T_HAS_LOWER)) return -1;
+    // ("el secretario de Estado de Estados Unidos": "Estado" there is part of an office, not a state's name)
+    if (tk.hash[k] === ESTADO && k >= 2 && OF.has(tk.hash[k - 1]!) && !(tk.flags[k - 2]! & T_UPPER)) return -1;
     if (HEADS.has(tk.hash[k]!) || (!persons && BODY_HEADS.has(tk.hash[k]!))) return k;
     if (k === 0 || !spaceGap(ctx, k - 1)) return -1;
     n++;
@@ -449,6 +451,10 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     }
   }
 
+  // "the American Institute in Taiwan", "the EU Chamber of Commerce in China": a body named with "in <place>"
+  if (places && t0 >= 2 && tk.hash[t0 - 1] === IN_WORD && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) && spaceGap(ctx, t0 - 2) && tk.flags[t0 - 2]! & T_UPPER && IN_HEADS.has(tk.hash[t0 - 2]!)) {
+    return { reject: `part of a longer name '${word(t0 - 2)} in ${word(t0)}'`, namesake: false, givenName: false };
+  }
   // "the Golden Dome for America", "Teach for America": the American way of naming a programme or a group
   // (not "the Perth Test for Australia")
   if (places && t1 - t0 === 1 && tk.hash[t0] === AMERICA && t0 >= 2 && tk.hash[t0 - 1] === FOR_WORD && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) && spaceGap(ctx, t0 - 2) && isCapWord(ctx, t0 - 2) && !(tk.flags[t0 - 2]! & T_SENT) && !ctx.spanEnds.has(t0 - 1) && !NEIGHBOURS.has(tk.hash[t0 - 2]!)) {
@@ -679,6 +685,9 @@ const A_AN = hashes(['a', 'an', 'un', 'una']);
 const THE_WORD = hashToken('the');
 const WILL = hashToken('will');
 const FOR_WORD = hashToken('for');
+const IN_WORD = hashToken('in');
+const ESTADO = hashToken('estado');
+const IN_HEADS = hashes(['institute', 'chamber', 'commerce', 'association', 'council', 'foundation', 'society', 'university', 'college', 'school']);
 const AMERICA = hashToken('america');
 const BUILDING_WORDS = hashes(['house', 'building', 'buildings', 'hill', 'square']);
 const YEAR = /^(?:19|20)\d\d$/;
