@@ -306,7 +306,7 @@ export function isStrong(ctx: ScanContext, span: Span): boolean {
 
 const T_PUBLISHER_CODE = typeCode('publisher');
 // Newspaper names that many cities have ("The Herald" is Glasgow's, Gqeberha's and Harare's)
-const GENERIC_PAPERS = new Set(['herald', 'star', 'nation', 'standard', 'tribune', 'post', 'chronicle', 'observer', 'mirror', 'telegraph'].map(hashToken));
+const GENERIC_PAPERS = new Set(['herald', 'star', 'nation', 'standard', 'tribune', 'post', 'chronicle', 'observer', 'mirror', 'telegraph', 'times'].map(hashToken));
 const PAPER_PREFIXES = new Set(['the', 'daily', 'sunday', 'evening', 'morning'].map(hashToken));
 
 /** A newspaper of one country called by a name that many cities' papers have ("The Herald"): linked only

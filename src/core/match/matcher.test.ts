@@ -1271,4 +1271,15 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['El secretario de Estado de Estados Unidos llegó.'], { pageLang: 'es' })).toEqual(['Estados Unidos=united-states']);
     expect(idsOf(['Hosts Brazil will open the tournament.'])).toEqual(['Brazil=brazil']);
   });
+
+  it('"The Sunday Times" is a name many countries’ papers have: linked only with its country on the page', () => {
+    const k = buildMatcher([
+      { id: 'uk', name: 'United Kingdom', type: 'place', aliases: ['Britain'], country: 'uk' },
+      { id: 'south-africa', name: 'South Africa', type: 'place', aliases: [], country: 'south-africa' },
+      { id: 'the-times-uk', name: 'The Times', type: 'publisher', aliases: ['The Sunday Times'], country: 'uk' },
+    ]);
+    const idsOf = (blocks: string[]) => k.scan(blocks).map((x) => `${x.text}=${x.entityId}`);
+    expect(idsOf(['South Africa’s court ruled. The Sunday Times, a Johannesburg weekly, reported it.'])).toEqual(['South Africa=south-africa']);
+    expect(idsOf(['Britain’s budget leaked, The Sunday Times reported.'])).toContain('The Sunday Times=the-times-uk');
+  });
 });
