@@ -11,7 +11,7 @@ import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
-import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES } from './stopwords';
+import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES, PARTY_MEMBER_WORDS } from './stopwords';
 import { opponent, placeUseAt, sportsPage, subnationalPlace, teamUse } from './teams';
 import { T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
 
@@ -448,23 +448,23 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
   }
   // "CANBERRA (AFP) —": an agency's credit in a dateline names the news agency, whatever else it stands for
   // (and "told AFP", "AFP reported": a news organisation when one of the candidates is)
-  let credit = byEnt.size > 1 && wireCredit(ctx, span);
-  if (!credit && byEnt.size > 1) {
-    let publisher = false;
-    for (const e of byEnt.keys()) if (d.entType[e] === T_PUBLISHER_CODE) publisher = true;
-    credit = publisher && newsCue(ctx, span) !== null;
+  // (what kinds of candidate there are, for this and the rules below)
+  let publisher = false;
+  let subnational = false;
+  let withPlace = false;
+  for (const e of byEnt.keys()) {
+    if (d.entType[e] === T_PUBLISHER_CODE) publisher = true;
+    if (subnationalPlace(ctx, e)) subnational = true;
+    if (typeName(d.entType[e]!) === 'place') withPlace = true;
   }
+  const credit = byEnt.size > 1 && (wireCredit(ctx, span) || (publisher && newsCue(ctx, span) !== null));
   // "Georgia beat Alabama 28-7": a college team, not the state; the country stays a candidate (its national
   // team is the country, policy 11) but only on its own context ("rugby", "Tbilisi"), not capitals or lists
-  let subnational = false;
-  for (const c of byEnt.values()) if (subnationalPlace(ctx, c.ent)) subnational = true;
   const team = subnational && teamUse(ctx, span.t0, span.t1);
   // "Pakistan's opposition PTI": the country before the possessive owns the body or party
   // "Indian Army … The Army has moved", "Central Bureau of Investigation … The CBI": a short name goes on from
   // the last of its candidates the page named in full, in this paragraph or the one before
   // (not between a place and what is named after it: "the Sinaloa Cartel … ranches in Sinaloa")
-  let withPlace = false;
-  for (const e of byEnt.keys()) if (typeName(d.entType[e]!) === 'place') withPlace = true;
   const lastNamed = byEnt.size > 1 && !withPlace ? lastNamedInFull(ctx, byEnt.keys(), span) : -1;
   let owner = byEnt.size > 1 ? possessiveCountry(ctx, span) : -1;
   if (owner >= 0 && ![...byEnt.values()].some((c) => d.entCountry[c.ent] === owner && c.ent !== owner)) owner = -1;
@@ -667,14 +667,21 @@ function lastNamedInFull(ctx: ScanContext, ents: Iterable<number>, span: Span): 
   return best;
 }
 
-const PARTY_MEMBER = new Set(['democrat', 'democrats', 'republican', 'republicans', 'gop'].map(hashToken));
+const PARTY_MEMBER = new Set([...PARTY_MEMBER_WORDS, 'gop'].map(hashToken));
+
+/** The first token of token t's sentence (T_SENT, or the block's first token). */
+function sentenceStart(ctx: ScanContext, t: number): number {
+  const tk = ctx.tk;
+  let s = t;
+  while (s > 0 && tk.block[s - 1] === tk.block[t] && !(tk.flags[s]! & T_SENT)) s--;
+  return s;
+}
 
 /** Another country named (pass 1) in the span's sentence, as written, or null. */
 function countryInSentence(ctx: ScanContext, ent: number, span: Span): string | null {
   const d = ctx.d;
   const tk = ctx.tk;
-  let s = span.t0;
-  while (s > 0 && tk.block[s - 1] === span.block && !(tk.flags[s]! & T_SENT)) s--;
+  const s = sentenceStart(ctx, span.t0);
   for (let t = s; t < tk.n && tk.block[t] === span.block && (t <= span.t0 || !(tk.flags[t]! & T_SENT)); t++) {
     if (t >= span.t0 && t < span.t1) continue;
     const o = ctx.spanAtStart.get(t);
@@ -1062,11 +1069,16 @@ function foreignPage(ctx: ScanContext, ent: number, span: Span): boolean {
   }
   // The home country's side in the same paragraph settles it, even by a bare surname: a story about
   // Korea may name the United States more often than Korea, and still say "Lee's Democratic Party".
-  const tk = ctx.tk;
   const words = homeWords(ctx, home);
-  for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!)) return false;
-  for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!)) return false;
-  return true;
+  return paragraphToken(ctx, span, (t) => words.has(ctx.tk.hash[t]!)) < 0;
+}
+
+/** The nearest token of the span's paragraph outside the span, before it first, that passes `test`, or -1. */
+function paragraphToken(ctx: ScanContext, span: Span, test: (t: number) => boolean): number {
+  const tk = ctx.tk;
+  for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (test(t)) return t;
+  for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (test(t)) return t;
+  return -1;
 }
 
 /** A word of the entity's country's own side (homeWords) in the span's paragraph, as written, or null. */
@@ -1076,15 +1088,13 @@ function sideInParagraph(ctx: ScanContext, ent: number, span: Span): string | nu
   const tk = ctx.tk;
   // (not party words: "Labour" and "Greens" name parties of several countries)
   const words = homeWords(ctx, home, false);
-  const said = (t: number): string => ctx.blocks[span.block]!.slice(tk.ostart[t]!, tk.oend[t]!);
   // (not the span's own word again: the "Army" of "Indian Army" says nothing for Pakistan's Army)
   const own = (t: number): boolean => {
     for (let u = span.t0; u < span.t1; u++) if (tk.hash[u] === tk.hash[t]) return true;
     return false;
   };
-  for (let t = span.t0 - 1; t >= 0 && tk.block[t] === span.block; t--) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER && !own(t)) return said(t);
-  for (let t = span.t1; t < tk.n && tk.block[t] === span.block; t++) if (words.has(tk.hash[t]!) && tk.flags[t]! & T_UPPER && !own(t)) return said(t);
-  return null;
+  const t = paragraphToken(ctx, span, (u) => words.has(tk.hash[u]!) && (tk.flags[u]! & T_UPPER) !== 0 && !own(u));
+  return t < 0 ? null : ctx.blocks[span.block]!.slice(tk.ostart[t]!, tk.oend[t]!);
 }
 
 /**
@@ -1122,8 +1132,7 @@ const IN_WORDS = new Set(['in', 'en'].map(hashToken));
 function sentenceOpenerCountry(ctx: ScanContext, span: Span): number {
   const d = ctx.d;
   const tk = ctx.tk;
-  let s = span.t0;
-  while (s > 0 && tk.block[s - 1] === span.block && !(tk.flags[s]! & T_SENT)) s--;
+  const s = sentenceStart(ctx, span.t0);
   if (s >= span.t0 - 1 || !(tk.flags[s]! & T_SENT) || !IN_WORDS.has(tk.hash[s]!)) return -1;
   const pl = ctx.spanAtStart.get(s + 1);
   if (!pl || pl.t1 >= span.t0 || !COMMA_GAP.test(ctx.blocks[span.block]!.slice(tk.oend[pl.t1 - 1]!, tk.ostart[pl.t1]!))) return -1;

@@ -39,6 +39,12 @@ const R_SUBSTANCE = 1 << 16;
 const R_THE = 1 << 17; // the entity's name starts with the pattern's first word ("The Atlantic", "Pope Leo XIV")
 const R_TYPE_SHIFT = 18; // entity type code, 4 bits
 
+/** The case policy for a token written otherwise than the alias: never for case-exact aliases ("CIA"), always
+ *  for substances ("fentanyl"), else only when the text capitalises it ("RUBIO", "Rubio" for "Rubio"). */
+function caseAllows(caseExact: boolean, anyCase: boolean, tokenFlags: number): boolean {
+  return !caseExact && (anyCase || (tokenFlags & T_UPPER) !== 0);
+}
+
 /** Slot record of key h in the interleaved table (an index into Matcher.slots), or -1. */
 function slotOf(slots: Int32Array, h: number): number {
   const mask = (slots.length >>> 2) - 1;
@@ -341,7 +347,7 @@ export class Matcher {
           exact = false;
         }
       }
-      if (!exact && (caseExact || (!anyCase && !(tk.flags[j]! & T_UPPER)))) return false;
+      if (!exact && !caseAllows(caseExact, anyCase, tk.flags[j]!)) return false;
     }
     return true;
   }
@@ -430,9 +436,7 @@ export class Matcher {
           const last = codes[s + L - 1]!;
           if (last !== 115 && !(last === 83 && !exact)) return null;
         }
-        if (caseExact) {
-          if (!exact) return null;
-        } else if (!exact && !anyCase && !(tk.flags[tj]! & T_UPPER)) return null;
+        if (!exact && !caseAllows(caseExact, anyCase, tk.flags[tj]!)) return null;
       }
     }
     // a surname is capitalised ("de Gaulle": its last word)

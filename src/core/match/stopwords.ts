@@ -210,3 +210,6 @@ export const OF_HEADS = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Party members written after a US state's name ("a Georgia Democrat"): the state's, not a longer name. */
+export const PARTY_MEMBER_WORDS = ['democrat', 'democrats', 'republican', 'republicans'];

@@ -13,7 +13,7 @@ import { P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, type ScanContext, usIndex } from './scan-context';
 import type { Span } from './disambiguate';
-import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, ROLE_NOUNS } from './stopwords';
+import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, PARTY_MEMBER_WORDS, ROLE_NOUNS } from './stopwords';
 import { subnationalPlace, teamUse } from './teams';
 import { T_ALLCAPS, T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
@@ -691,7 +691,7 @@ const IN_HEADS = hashes(['institute', 'chamber', 'commerce', 'association', 'cou
 const AMERICA = hashToken('america');
 const BUILDING_WORDS = hashes(['house', 'building', 'buildings', 'hill', 'square']);
 const YEAR = /^(?:19|20)\d\d$/;
-const PARTY_MEMBERS = hashes(['democrat', 'democrats', 'republican', 'republicans']);
+const PARTY_MEMBERS = hashes(PARTY_MEMBER_WORDS);
 const LOCAL_UNITS = hashes(['city', 'county', 'town', 'village', 'township', 'borough', 'parish', 'district', 'school']);
 const LOCAL_POSTS = hashes(
   `administrator manager clerk attorney engineer treasurer superintendent planner spokesman spokeswoman spokesperson
