@@ -258,10 +258,17 @@ export function foldWithMap(s: string): { text: string; starts: number[]; ends: 
 
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 16777619;
+/**
+ * Token hashes keep 30 bits: V8 stores such numbers as small integers (31-bit "Smis" in Chrome, which
+ * compresses pointers), while a full 32-bit hash above 2^30 is a heap number. The judging rules look token
+ * hashes up in Sets and Maps thousands of times per page, and a heap-number key took twice as long
+ * (Node 20, 2026-11: 28 vs 15 ns a Set lookup).
+ */
+export const HASH_MASK = 0x3fffffff;
 
-/** Lower-cased FNV-1a hash of a folded token (never 0). */
+/** Lower-cased FNV-1a hash of a folded token (never 0), HASH_MASK bits. */
 export function hashToken(s: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ lower(s.charCodeAt(i)), FNV_PRIME);
-  return h >>> 0 || 1;
+  return h & HASH_MASK || 1;
 }

@@ -6,7 +6,7 @@
 // Everything is typed arrays + a string table, so it serialises compactly.
 import type { EntityType } from '../types';
 import { ENTITY_TYPES } from '../types';
-import { cls, foldString } from './fold';
+import { cls, foldString, HASH_MASK } from './fold';
 import { surnameFor } from './coref';
 import { isInstitutionName, NEVER_WORDS, STOP_WORDS } from './stopwords';
 import { tokenizePhrase } from './tokenize';
@@ -313,9 +313,10 @@ export function setBit(set: Uint8Array, b: number): void {
   set[b >>> 3]! |= 1 << (b & 7);
 }
 
-/** Index key of a pattern's first two tokens (never 0). Collisions only cost a failed verify. */
+/** Index key of a pattern's first two tokens (never 0; HASH_MASK bits, as token hashes). Collisions only
+ *  cost a failed verify. */
 export function pairKey(a: number, b: number): number {
-  return (Math.imul(a ^ 0x5bd1e995, 0x01000193) ^ mix(b)) >>> 0 || 1;
+  return (Math.imul(a ^ 0x5bd1e995, 0x01000193) ^ mix(b)) & HASH_MASK || 1;
 }
 
 /** Index key of a pattern's first three tokens (patterns of three tokens or more). */

@@ -1,6 +1,6 @@
 import { decide, describeAlias, isStrong, type Span } from './disambiguate';
 import { localPlaceNames, structuralCheck } from './structure';
-import { FNV_OFFSET, FNV_PRIME, FoldBuffer, hashToken, lower } from './fold';
+import { FNV_OFFSET, FNV_PRIME, FoldBuffer, HASH_MASK, hashToken, lower } from './fold';
 import {
   BLOOM_BITS,
   buildData,
@@ -304,7 +304,7 @@ export class Matcher {
     if (e - s < 4 || (last !== 115 && last !== 83)) return 0;
     let h = FNV_OFFSET;
     for (let i = s; i < e - 1; i++) h = Math.imul(h ^ lower(codes[i]!), FNV_PRIME);
-    return h >>> 0 || 1;
+    return h & HASH_MASK || 1;
   }
 
   private gapText(a: number, b: number): string {

@@ -69,7 +69,7 @@ export const BLOCK_HEADLINE = 2; // short, no sentence-final punctuation
  */
 export class TokenPositions {
   private static shared: TokenPositions | null = null;
-  private keys = new Uint32Array(0);
+  private keys = new Int32Array(0);
   private heads = new Int32Array(0);
   private mask = 0;
   next = new Int32Array(0);
@@ -87,7 +87,7 @@ export class TokenPositions {
     while (size < n * 2) size *= 2;
     // (Reallocated when much too large too: one huge page must not make every later scan clear a huge table.)
     if (this.keys.length < size || this.keys.length > size * 8) {
-      this.keys = new Uint32Array(size);
+      this.keys = new Int32Array(size);
       this.heads = new Int32Array(size);
     } else {
       size = this.keys.length;

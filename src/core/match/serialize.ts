@@ -4,7 +4,7 @@
 import type { MatcherData } from './hash-index';
 
 const MAGIC = 0x4d585443; // "CTXM"
-const VERSION = 5; // 4: multi-token patterns keyed by their first two tokens; 5: entCountry
+const VERSION = 6; // 4: multi-token patterns keyed by their first two tokens; 5: entCountry; 6: 30-bit token hashes
 
 type Arr = Int32Array | Uint32Array | Uint8Array;
 const FIELDS: [keyof MatcherData, 'i32' | 'u32' | 'u8'][] = [

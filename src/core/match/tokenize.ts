@@ -1,6 +1,6 @@
 // Word tokens in any script: maximal runs of Unicode letters/digits/marks (not \w) in folded text.
 // Everything else (spaces, punctuation, apostrophes, hyphens, emoji) separates tokens.
-import { cls, FNV_OFFSET, FNV_PRIME, FoldBuffer, foldString, isWordCodePoint, lower } from './fold';
+import { cls, FNV_OFFSET, FNV_PRIME, FoldBuffer, foldString, HASH_MASK, isWordCodePoint, lower } from './fold';
 
 export const T_UPPER = 1; // first char upper-case
 export const T_ALLCAPS = 2; // ≥ 2 letters, none lower-case
@@ -14,7 +14,7 @@ export class Tokens {
   block = new Int32Array(4096);
   start = new Int32Array(4096); // folded offsets within the block
   end = new Int32Array(4096);
-  hash = new Uint32Array(4096);
+  hash = new Int32Array(4096); // HASH_MASK bits: small integers to V8
   flags = new Uint8Array(4096);
   ostart = new Int32Array(4096); // original UTF-16 offsets
   oend = new Int32Array(4096);
@@ -33,7 +33,7 @@ export class Tokens {
     this.block = g(this.block, Int32Array);
     this.start = g(this.start, Int32Array);
     this.end = g(this.end, Int32Array);
-    this.hash = g(this.hash, Uint32Array);
+    this.hash = g(this.hash, Int32Array);
     this.flags = g(this.flags, Uint8Array);
     this.ostart = g(this.ostart, Int32Array);
     this.oend = g(this.oend, Int32Array);
@@ -44,6 +44,24 @@ export class Tokens {
     while (this.n + extra > this.block.length) this.grow();
   }
 
+  /** Original offsets of the tokens from this.n to n, the block's new tokens, and sets this.n = n. */
+  private origOffsets(fb: FoldBuffer, n: number): void {
+    const { start, end, ostart, oend } = this;
+    const n0 = this.n;
+    this.n = n;
+    if (fb.identity) {
+      // (one native copy each: per-token stores in the tokenizer loop cost a tenth of it)
+      ostart.set(start.subarray(n0, n), n0);
+      oend.set(end.subarray(n0, n), n0);
+      return;
+    }
+    const { mapS, mapE } = fb;
+    for (let t = n0; t < n; t++) {
+      ostart[t] = mapS[start[t]!]!;
+      oend[t] = mapE[end[t]! - 1]!;
+    }
+  }
+
   /** Tokenizes one folded block, appending to the arrays. */
   add(fb: FoldBuffer, blockIndex: number): void {
     const codes = fb.codes;
@@ -51,46 +69,54 @@ export class Tokens {
     // A block of len units has at most ceil(len / 2) tokens: reserving once lets the loop keep the arrays in
     // locals (this loop runs on every character of a page; property loads per token cost a fifth of it).
     this.reserve((len + 1) >>> 1);
-    const { block, start, end, hash, flags, ostart, oend } = this;
-    const CLS = CLS_ASCII;
-    const LOW = LOWER_ASCII;
-    const identity = fb.identity;
-    const mapS = fb.mapS;
-    const mapE = fb.mapE;
+    const { block, start, end, hash, flags } = this;
+    // A space after the block ends the last token without a bounds test per character (FoldBuffer keeps
+    // room for it).
+    codes[len] = 32;
     let n = this.n;
     let i = 0;
     let sent = true;
     let spaceOnly = false;
-    while (i < len) {
-      let c = codes[i]!;
-      let k = c < 128 ? CLS[c]! : classAt(codes, i, len);
-      if (k === 1) {
-        // separator
+    let c = codes[0]!;
+    let t = TOK[c]!;
+    for (;;) {
+      while (t & K_SEP) {
+        if (t & K_SLOW) {
+          t = charInfo(codes, i, len);
+          if (!(t & K_SEP)) break;
+        }
+        if (i >= len) {
+          this.origOffsets(fb, n);
+          return;
+        }
         if (c === 46 || c === 33 || c === 63 || c === 58) sent = true;
         if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 45)) spaceOnly = false;
-        i++;
-        continue;
+        c = codes[++i]!;
+        t = TOK[c]!;
       }
       const s = i;
       let h = FNV_OFFSET;
-      let f = k === 3 ? T_UPPER : 0;
-      // which classes the token has (bit k); upper-case letters are counted only for tokens with no lower case
+      let f = t & K_UPPER ? T_UPPER : 0;
+      // One table load per character gives its lower case and its class; `seen` collects the classes.
+      // A character not yet in the table reads as a separator (K_SLOW): the inner loop stops at it and the
+      // outer one looks it up, so the per-character path has no test for it (that test cost an eighth).
       let seen = 0;
-      for (;;) {
-        seen |= 1 << k;
-        h = Math.imul(h ^ (c < 128 ? LOW[c]! : lower(c)), FNV_PRIME);
-        i++;
-        if (i >= len) break;
-        c = codes[i]!;
-        k = c < 128 ? CLS[c]! : classAt(codes, i, len);
-        if (k === 1) break;
-      }
-      if (seen & 16) f |= T_HAS_LOWER;
-      else if (seen & 8 && i - s >= 2) {
+      do {
+        do {
+          seen |= t;
+          h = Math.imul(h ^ (t & 0xffff), FNV_PRIME);
+          c = codes[++i]!;
+          t = TOK[c]!;
+        } while (!(t & K_SEP));
+        if (t & K_SLOW) t = charInfo(codes, i, len);
+      } while (!(t & K_SEP));
+      if (seen & K_LOWER) f |= T_HAS_LOWER;
+      else if (seen & K_UPPER && i - s >= 2) {
         let uppers = 0;
         for (let j = s; j < i && uppers < 2; j++) {
-          const cj = codes[j]!;
-          if ((cj < 128 ? CLS[cj]! : classAt(codes, j, len)) === 3) uppers++;
+          let tj = TOK[codes[j]!]!;
+          if (tj & K_SLOW) tj = charInfo(codes, j, len);
+          if (tj & K_UPPER) uppers++;
         }
         if (uppers >= 2) f |= T_ALLCAPS;
       }
@@ -99,27 +125,35 @@ export class Tokens {
       block[n] = blockIndex;
       start[n] = s;
       end[n] = i;
-      hash[n] = h >>> 0 || 1;
+      hash[n] = h & HASH_MASK || 1;
       flags[n] = f;
-      if (identity) {
-        ostart[n] = s;
-        oend[n] = i;
-      } else {
-        ostart[n] = mapS[s]!;
-        oend[n] = mapE[i - 1]!;
-      }
       n++;
       sent = false;
       spaceOnly = true;
     }
-    this.n = n;
   }
 }
 
-const CLS_ASCII = new Uint8Array(128);
-for (let c = 0; c < 128; c++) CLS_ASCII[c] = cls(c);
-const LOWER_ASCII = new Uint8Array(128);
-for (let c = 0; c < 128; c++) LOWER_ASCII[c] = lower(c);
+/**
+ * Per code unit: its lower case (bits 0–15) and its class as one bit (K_*), so the tokenizer reads one table
+ * per character. Entries are filled on first use; until then (and always for surrogates, whose class depends
+ * on the pair) an entry is K_SEP | K_SLOW.
+ */
+const K_SEP = 1 << 16;
+const K_WORD = 1 << 17; // uncased letter or digit
+const K_UPPER = 1 << 18;
+const K_LOWER = 1 << 19;
+const K_SLOW = 1 << 20;
+const TOK = new Int32Array(65536).fill(K_SEP | K_SLOW);
+const CLASS_BIT = [0, K_SEP, K_WORD, K_UPPER, K_LOWER];
+
+/** The TOK entry of position i (computed, and stored unless a surrogate). */
+function charInfo(codes: Uint16Array, i: number, len: number): number {
+  const c = codes[i]!;
+  if (c >= 0xd800 && c <= 0xdfff) return lower(c) | CLASS_BIT[i >= len ? 1 : classAt(codes, i, len)]!;
+  return (TOK[c] = lower(c) | CLASS_BIT[cls(c)]!);
+}
+for (let c = 0; c < 128; c++) charInfo(Uint16Array.of(c), 0, 1);
 
 function classAt(codes: Uint16Array, i: number, len: number): number {
   const c = codes[i]!;
@@ -177,7 +211,7 @@ export function tokenizePhrase(s: string): Phrase {
     if (tokens.length > 0) gaps.push(normGap(f.slice(gapStart, s0)));
     else coreStart = s0;
     tokens.push(f.slice(s0, i));
-    hashes.push(h >>> 0 || 1);
+    hashes.push(h & HASH_MASK || 1);
     gapStart = i;
   }
   return { tokens, gaps, hashes, trailing: f.slice(gapStart).trim(), core: coreStart < 0 ? '' : f.slice(coreStart, gapStart) };
