@@ -210,26 +210,72 @@ function entKeys(ctx: ScanContext, e: number): number[] {
   return k;
 }
 
-function pageNames(ctx: ScanContext): Map<number, number> {
+/**
+ * keyId → a number, for one scan: typed arrays stamped with the scan's number and reused by the next scan
+ * (scans run one at a time). A Map per scan, filled with every key of the page's entities, had cost a
+ * twentieth of a scan on a large pack.
+ */
+export class KeyMap {
+  private stamp = new Int32Array(1024);
+  private val = new Int32Array(1024);
+  private gen = 0;
+  size = 0;
+  /** Empties the map (for the next scan). */
+  reset(): this {
+    this.gen++;
+    this.size = 0;
+    return this;
+  }
+  /** The value of key k, or -1. */
+  get(k: number): number {
+    return k < this.stamp.length && this.stamp[k] === this.gen ? this.val[k]! : -1;
+  }
+  set(k: number, v: number): void {
+    if (k >= this.stamp.length) {
+      let n = this.stamp.length;
+      while (n <= k) n *= 2;
+      const st = new Int32Array(n);
+      st.set(this.stamp);
+      this.stamp = st;
+      const va = new Int32Array(n);
+      va.set(this.val);
+      this.val = va;
+    }
+    if (this.stamp[k] !== this.gen) {
+      this.stamp[k] = this.gen;
+      this.size++;
+    }
+    this.val[k] = v;
+  }
+}
+const PAGE_NAMES = new KeyMap();
+const PAGE_CONTEXTS = new KeyMap();
+
+/** keyId of a confirmed entity's id, name or alias → that entity (the last one confirmed), per scan. */
+function pageNames(ctx: ScanContext): KeyMap {
   if (ctx.pageNames) return ctx.pageNames;
-  const m = new Map<number, number>();
+  const m = PAGE_NAMES.reset();
   for (const e of ctx.confirmed.keys()) for (const k of entKeys(ctx, e)) m.set(k, e);
   ctx.pageNames = m;
   return m;
 }
 
-/** keyId(context string) → confirmed entities whose context has it (reverse co-occurrence), per scan. */
-function pageContexts(ctx: ScanContext): Map<number, number[]> {
+/** keyId(context string) → confirmed entities whose context has it (reverse co-occurrence), per scan: an
+ *  index into ctx.pageContextLists. */
+function pageContexts(ctx: ScanContext): KeyMap {
   if (ctx.pageContexts) return ctx.pageContexts;
   const d = ctx.d;
-  const m = new Map<number, number[]>();
+  const m = PAGE_CONTEXTS.reset();
+  const lists: number[][] = (ctx.pageContextLists = []);
   if (ctx.confirmed.size < 200) {
     for (const o of ctx.confirmed.keys()) {
       for (let i = d.entCtxOff[o]!; i < d.entCtxOff[o + 1]!; i++) {
         const k = keyId(ctx, d.entCtx[i]!);
-        const a = m.get(k);
-        if (!a) m.set(k, [o]);
-        else if (!a.includes(o)) a.push(o);
+        const li = m.get(k);
+        if (li < 0) {
+          m.set(k, lists.length);
+          lists.push([o]);
+        } else if (!lists[li]!.includes(o)) lists[li]!.push(o);
       }
     }
   }
@@ -245,14 +291,15 @@ function cooccurrence(ctx: ScanContext, ent: number, parts: string[], found: Set
   for (let i = d.entCtxOff[ent]!; i < d.entCtxOff[ent + 1]!; i++) {
     if (found.has(d.entCtx[i]!)) continue; // already counted as a context word in the text
     const o = names.get(keyId(ctx, d.entCtx[i]!));
-    if (o !== undefined && o !== ent && !hits?.includes(o)) (hits ??= []).push(o);
+    if (o >= 0 && o !== ent && !hits?.includes(o)) (hits ??= []).push(o);
   }
   // reverse: a confirmed entity's context mentions this entity's id or name
   const rev = pageContexts(ctx);
   if (rev.size) {
+    const lists = ctx.pageContextLists!;
     for (const k of entKeys(ctx, ent)) {
-      const os = rev.get(k);
-      if (os) for (const o of os) if (o !== ent && !hits?.includes(o)) (hits ??= []).push(o);
+      const li = rev.get(k);
+      if (li >= 0) for (const o of lists[li]!) if (o !== ent && !hits?.includes(o)) (hits ??= []).push(o);
     }
   }
   if (!hits) return 0;

@@ -187,14 +187,37 @@ export class FoldBuffer {
       this.len = n;
       return;
     }
-    this.identity = false;
     this.foldSlow(s);
   }
 
   private foldSlow(s: string): void {
     const n = s.length;
-    let o = 0;
-    for (let i = 0; i < n; i++) {
+    const codes = this.codes;
+    // Curly quotes, dashes and accented letters fold one unit to one: offsets stay the same and the map is
+    // not needed. Only a dropped or expanded unit (a combining mark, a soft hyphen, "ß") starts the map.
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 128) {
+        codes[i] = c;
+        continue;
+      }
+      const f = fold1(c);
+      if (f <= 0) break;
+      codes[i] = f - 1;
+    }
+    if (i === n) {
+      this.identity = true;
+      this.len = n;
+      return;
+    }
+    this.identity = false;
+    for (let k = 0; k < i; k++) {
+      this.mapS[k] = k;
+      this.mapE[k] = k + 1;
+    }
+    let o = i;
+    for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c < 128) {
         this.codes[o] = c;

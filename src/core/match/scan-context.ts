@@ -1,4 +1,4 @@
-import type { Span } from './disambiguate';
+import type { KeyMap, Span } from './disambiguate';
 import type { MatcherData } from './hash-index';
 import type { Phrase, Tokens } from './tokenize';
 import { mix } from './hash-index';
@@ -20,9 +20,10 @@ export interface ScanContext {
   /** Lazily: where each token hash occurs in the scan. */
   positions: TokenPositions | null;
   /** Lazily: key ids (disambiguate keyId) of confirmed entities' ids/names/aliases → entity. */
-  pageNames: Map<number, number> | null;
-  /** Lazily: key ids of confirmed entities' context strings → those entities. */
-  pageContexts: Map<number, number[]> | null;
+  pageNames: KeyMap | null;
+  /** Lazily: key ids of confirmed entities' context strings → those entities (an index into pageContextLists). */
+  pageContexts: KeyMap | null;
+  pageContextLists?: number[][];
   /** Entity → token indices of its unambiguous full-name matches (pass 1), ascending. */
   mentions: Map<number, number[]>;
   /** Hash of a surname → token indices where it was part of another person's name ("Dale Turner"). */
