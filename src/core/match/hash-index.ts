@@ -9,7 +9,7 @@ import { ENTITY_TYPES } from '../types';
 import { cls, foldString, HASH_MASK } from './fold';
 import { surnameFor } from './coref';
 import { isInstitutionName, NEVER_WORDS, STOP_WORDS } from './stopwords';
-import { tokenizePhrase } from './tokenize';
+import { tokenizePhrase, type Phrase } from './tokenize';
 
 export interface MatcherEntity {
   id: string;
@@ -53,6 +53,8 @@ export interface MatcherData {
   patFlags: Uint8Array;
   patTokOff: Int32Array;
   patTok: Uint32Array;
+  /** Length of the pattern's folded core text (tokenize.ts Phrase.core): the matcher keeps room for it. */
+  patCoreLen: Int32Array;
   tblKey: Uint32Array;
   tblStart: Int32Array;
   tblCount: Int32Array;
@@ -120,14 +122,16 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
   const pFlags: number[] = [];
   const pTokOff: number[] = [];
   const pTok: number[] = [];
+  const pCore: number[] = [];
   let aliasCount = 0;
 
-  const addPattern = (ei: number, str: string, flags: number, hashes: number[]): void => {
+  const addPattern = (ei: number, str: string, flags: number, phrase: Phrase): void => {
     pEnt.push(ei);
     pStr.push(S(str));
     pFlags.push(flags);
     pTokOff.push(pTok.length);
-    for (const h of hashes) pTok.push(h);
+    for (const h of phrase.hashes) pTok.push(h);
+    pCore.push(phrase.core.length);
   };
 
   for (let ei = 0; ei < n; ei++) {
@@ -178,7 +182,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
       if (!isPerson && e.type !== 'publisher' && e.type !== 'place' && last.length >= 3 && !/s$/i.test(last) && /\p{L}$/u.test(last)) flags |= P_PLURAL;
       if (cls(p.tokens[0]!.charCodeAt(0)) !== 3 || (anyCase && !caseExact && !(flags & (P_STOP | P_NEVER)))) flags |= P_LOWER_START;
       if (p.trailing === '.') flags |= P_TRAIL_DOT;
-      addPattern(ei, a, flags, p.hashes);
+      addPattern(ei, a, flags, p);
       aliasCount++;
     }
     // A person known by a one-word alias that is the first word of the name ("Abiy" for Abiy Ahmed,
@@ -199,7 +203,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
         if (isCaseExact(p.tokens)) flags |= P_CASE_EXACT;
         if (NEVER_WORDS.has(lw)) flags |= P_NEVER;
         else if (STOP_WORDS.has(lw)) flags |= P_STOP;
-        addPattern(ei, s, flags, p.hashes);
+        addPattern(ei, s, flags, p);
       }
     }
   }
@@ -240,6 +244,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
   const patFlags = new Uint8Array(np);
   const patTokOff = new Int32Array(np + 1);
   const patTok = new Uint32Array(pTok.length);
+  const patCoreLen = new Int32Array(np);
   const lowerBloom = new Uint8Array(BLOOM_BITS / 8);
   let w = 0;
   for (let k = 0; k < np; k++) {
@@ -247,6 +252,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     patEnt[k] = pEnt[p]!;
     patStr[k] = pStr[p]!;
     patFlags[k] = pFlags[p]!;
+    patCoreLen[k] = pCore[p]!;
     patTokOff[k] = w;
     const s = pTokOff[p]!;
     const e = p + 1 < np ? pTokOff[p + 1]! : pTok.length;
@@ -297,6 +303,7 @@ export function buildData(entities: MatcherEntity[]): MatcherData {
     patFlags,
     patTokOff,
     patTok,
+    patCoreLen,
     tblKey,
     tblStart,
     tblCount,

@@ -38,6 +38,10 @@ const CROWN = hashToken('crown');
 const R_SUBSTANCE = 1 << 16;
 const R_THE = 1 << 17; // the entity's name starts with the pattern's first word ("The Atlantic", "Pope Leo XIV")
 const R_TYPE_SHIFT = 18; // entity type code, 4 bits
+/** A pattern record's core length before verify first needs it, and (a guard: the room kept is the length
+ *  buildData measured) when the core does not fit. */
+const CORE_UNKNOWN = -1;
+const CORE_TOO_LONG = -2;
 
 /** The case policy for a token written otherwise than the alias: never for case-exact aliases ("CIA"), always
  *  for substances ("fentanyl"), else only when the text capitalises it ("RUBIO", "Rubio" for "Rubio"). */
@@ -64,9 +68,6 @@ export class Matcher {
   private readonly tk = new Tokens();
   /** Tokenized strings by string-table index, filled on first use (an array: a Map lookup per verify cost 10 %). */
   private readonly phrases: (Phrase | undefined)[] = [];
-  /** Phrase.core by string-table index, filled with phrases: the fast path of verify reads one string, not a
-   *  phrase's token and gap arrays (each a cache miss on a large pack; verify was a seventh of a scan). */
-  private readonly cores: (string | undefined)[] = [];
   private idIndex: Map<string, number> | null = null;
   private spans: Span[] = [];
 
@@ -85,7 +86,15 @@ export class Matcher {
    * candidate touched up to nine separate arrays at random places, a cache miss each; now two records.
    */
   private readonly slots: Int32Array;
-  private readonly pats: Int32Array;
+  /**
+   * The patterns once more, as variable-length records in table order, for verify: [token count | flags <<
+   * 8 | traits, string, core length, capacity, token hashes…, the alias's folded core text (2 chars per
+   * int, filled on first use)]. A slot's patterns are consecutive and slots[slot + 3] is the first one's
+   * record. Verify read the tokens and the alias text from three other places (a pattern array, a
+   * string array, the string): on a large pack a scan spent a sixth of its time waiting for them.
+   */
+  private readonly rec: Int32Array;
+  private readonly recChars: Uint16Array;
 
   constructor(data: MatcherData) {
     this.d = data;
@@ -100,20 +109,33 @@ export class Matcher {
       }
       this.slots = slots;
       const np = data.patEnt.length;
-      const pats = new Int32Array(np * 4);
+      const { patCoreLen } = data;
+      const recOff = new Int32Array(np);
+      let size = 0;
+      for (let p = 0; p < np; p++) {
+        recOff[p] = size;
+        size += 4 + patTokOff[p + 1]! - patTokOff[p]! + ((patCoreLen[p]! + 1) >>> 1);
+      }
+      const rec = new Int32Array(size);
       for (let p = 0; p < np; p++) {
         const ent = data.patEnt[p]!;
-        pats[p * 4] = patTokOff[p]!;
-        pats[p * 4 + 1] =
-          (patTokOff[p + 1]! - patTokOff[p]!) | (data.patFlags[p]! << 8) | (data.entType[ent] === T_SUBSTANCE ? R_SUBSTANCE : 0) |
+        const r = recOff[p]!;
+        const t0 = patTokOff[p]!;
+        const nt = patTokOff[p + 1]! - t0;
+        rec[r] =
+          nt | (data.patFlags[p]! << 8) | (data.entType[ent] === T_SUBSTANCE ? R_SUBSTANCE : 0) |
           // (only read for patterns that start with "the": tokenising every name here would slow loading)
           // (for a pattern that starts with "the" or a royal title: does the entity's own name start with it?)
-          ((patTok[patTokOff[p]!] === THE || ROYAL_TITLES.has(patTok[patTokOff[p]!]!)) && this.phrase(data.entName[ent]!).hashes[0] === patTok[patTokOff[p]!] ? R_THE : 0) |
+          ((patTok[t0] === THE || ROYAL_TITLES.has(patTok[t0]!)) && this.phrase(data.entName[ent]!).hashes[0] === patTok[t0] ? R_THE : 0) |
           (data.entType[ent]! << R_TYPE_SHIFT);
-        pats[p * 4 + 2] = data.patStr[p]!;
-        pats[p * 4 + 3] = ent;
+        rec[r + 1] = data.patStr[p]!;
+        rec[r + 2] = CORE_UNKNOWN;
+        rec[r + 3] = patCoreLen[p]!;
+        for (let k = 0; k < nt; k++) rec[r + 4 + k] = patTok[t0 + k]!;
       }
-      this.pats = pats;
+      for (let i = 0; i < tblKey.length; i++) if (tblKey[i] !== 0) slots[i * 4 + 3] = recOff[tblStart[i]!]!;
+      this.rec = rec;
+      this.recChars = new Uint16Array(rec.buffer);
     }
     for (let p = 0; p + 1 < patTokOff.length; p++) {
       const h = mix(patTok[patTokOff[p]!]!) & (HEAD_BITS - 1);
@@ -186,7 +208,6 @@ export class Matcher {
     if (p === undefined) {
       p = tokenizePhrase(this.d.strings[strIdx]!);
       this.phrases[strIdx] = p;
-      this.cores[strIdx] = p.core;
     }
     return p;
   };
@@ -264,7 +285,7 @@ export class Matcher {
   /** Verifies the run of patterns in table slot `slot` at token t, optionally only those with a flag / token count. */
   private probe(slot: number, t: number, tEnd: number, block: number, needFlag: number, needTokens: number): void {
     if (slot < 0) return;
-    const pats = this.pats;
+    const rec = this.rec;
     const s = this.slots[slot + 1]!;
     const e = this.slots[slot + 2]!;
     // A pattern with the same string, flags and entity traits as the one before it verifies the same way:
@@ -272,12 +293,15 @@ export class Matcher {
     let lastStr = -1;
     let lastKey = -1;
     let lastSpan: Span | null = null;
+    let next = this.slots[slot + 3]!;
     for (let p = s; p < e; p++) {
-      const info = pats[p * 4 + 1]!;
+      const r = next;
+      const info = rec[r]!;
+      next = r + 4 + (info & 0xff) + ((rec[r + 3]! + 1) >>> 1);
       if (needFlag && !((info >>> 8) & needFlag)) continue;
       if (needTokens && (info & 0xff) !== needTokens) continue;
       const key = info >>> 8;
-      const str = pats[p * 4 + 2]!;
+      const str = rec[r + 1]!;
       if (str === lastStr && key === lastKey) {
         if (lastSpan) {
           const i = lastSpan.pats.length - 1;
@@ -290,7 +314,7 @@ export class Matcher {
       }
       lastStr = str;
       lastKey = key;
-      lastSpan = this.verify(p, t, tEnd, block);
+      lastSpan = this.verify(p, r, t, tEnd, block);
     }
   }
 
@@ -320,28 +344,38 @@ export class Matcher {
    * construction and only the case policy is left. Returns false when it cannot tell (the caller then runs
    * the full check, which decides): a different gap ("U.S.-Mexico", two spaces) or a different length.
    */
-  private sameText(strIdx: number, t: number, tEnd: number, caseExact: boolean, anyCase: boolean): boolean {
-    let a = this.cores[strIdx];
-    if (a === undefined) {
-      this.phrase(strIdx);
-      a = this.cores[strIdx]!;
+  private sameText(r: number, t: number, tEnd: number, caseExact: boolean, anyCase: boolean): boolean {
+    const rec = this.rec;
+    let len = rec[r + 2]!;
+    const chars = (r + 4 + (rec[r]! & 0xff)) * 2; // index of the core text in recChars
+    if (len < 0) {
+      if (len === CORE_TOO_LONG) return false;
+      const core = this.phrase(rec[r + 1]!).core;
+      if (core.length > rec[r + 3]!) {
+        rec[r + 2] = CORE_TOO_LONG;
+        return false;
+      }
+      for (let i = 0; i < core.length; i++) this.recChars[chars + i] = core.charCodeAt(i);
+      rec[r + 2] = len = core.length;
     }
+    const a = this.recChars;
     const tk = this.tk;
     const codes = this.fb.codes;
     const base = tk.start[t]!;
-    if (tk.end[tEnd - 1]! - base !== a.length) return false;
+    if (tk.end[tEnd - 1]! - base !== len) return false;
+    const shift = chars - base;
     for (let j = t; j < tEnd; j++) {
       const s = tk.start[j]!;
       if (j > t) {
         const g = tk.end[j - 1]!;
         if (s - g > MAX_GAP) return false;
-        for (let c = g; c < s; c++) if (codes[c] !== a.charCodeAt(c - base)) return false;
+        for (let c = g; c < s; c++) if (codes[c] !== a[c + shift]) return false;
       }
       const e = tk.end[j]!;
       let exact = true;
       for (let c = s; c < e; c++) {
         const tc = codes[c]!;
-        const ac = a.charCodeAt(c - base);
+        const ac = a[c + shift]!;
         if (tc !== ac) {
           if (lower(tc) !== lower(ac)) return false;
           exact = false;
@@ -363,11 +397,11 @@ export class Matcher {
 
   /** Verifies pattern p at text token t (tokens of the block end at tEnd); records it in a span on success
    *  and returns that span (null on failure). */
-  private verify(p: number, t: number, tEnd: number, block: number): Span | null {
-    const d = this.d;
+  private verify(p: number, r: number, t: number, tEnd: number, block: number): Span | null {
+    const rec = this.rec;
     const tk = this.tk;
-    const off = this.pats[p * 4]!;
-    const info = this.pats[p * 4 + 1]!;
+    const off = r + 4; // the pattern's token hashes in rec
+    const info = rec[r]!;
     const nt = info & 0xff;
     const flags = (info >>> 8) & 0xff;
     let j = t;
@@ -375,7 +409,7 @@ export class Matcher {
     let plural = false;
     for (let k = 0; k < nt; k++, j++) {
       if (j >= tEnd) return null;
-      const want = d.patTok[off + k]!;
+      const want = rec[off + k]!;
       if (tk.hash[j] === want) continue;
       if (k === 1 && flags & P_MIDDLE && middle < 0 && tk.end[j]! - tk.start[j]! === 1 && tk.flags[j]! & T_UPPER) {
         middle = j;
@@ -390,13 +424,13 @@ export class Matcher {
       return null;
     }
     // Exact check against the alias text: gaps, characters, case policy.
-    const strIdx = this.pats[p * 4 + 2]!;
+    const strIdx = rec[r + 1]!;
     const codes = this.fb.codes;
     const caseExact = (flags & P_CASE_EXACT) !== 0;
     // substances (common nouns) also match in lower case: "fentanyl"
     const anyCase = !caseExact && (info & R_SUBSTANCE) !== 0 && (flags & (P_STOP | P_NEVER | P_SURNAME)) === 0;
     let tj = t;
-    if (middle < 0 && !plural && this.sameText(strIdx, t, j, caseExact, anyCase)) tj = j;
+    if (middle < 0 && !plural && this.sameText(r, t, j, caseExact, anyCase)) tj = j;
     else {
       const ph = this.phrase(strIdx);
       const toks = ph.tokens;
@@ -447,11 +481,11 @@ export class Matcher {
     const end = this.fb.end(endF - 1);
     // "The White House", "the FT": the article is not part of the span unless the entity's name has it, or
     // a capital "The" inside a sentence says it belongs to the name ("told The Associated Press")
-    if (nt > 1 && d.patTok[off] === THE && !(info & R_THE) && (!(tk.flags[t]! & T_UPPER) || tk.flags[t]! & T_SENT || this.afterDash(t))) t++;
+    if (nt > 1 && rec[off] === THE && !(info & R_THE) && (!(tk.flags[t]! & T_UPPER) || tk.flags[t]! & T_SENT || this.afterDash(t))) t++;
     // "King Abdullah II", "Sheikh Mohammed bin Rashid": a royal title in an alias identifies the person but is
     // not part of the name (as "President" is not), unless the entity's own name has it ("Pope Leo XIV")
-    else if (nt > 1 && ROYAL_TITLES.has(d.patTok[off]!) && !(info & R_THE)) {
-      const skip = nt > 2 && d.patTok[off] === CROWN ? 2 : 1;
+    else if (nt > 1 && ROYAL_TITLES.has(rec[off]!) && !(info & R_THE)) {
+      const skip = nt > 2 && rec[off] === CROWN ? 2 : 1;
       if (tk.flags[t + skip]! & T_UPPER) t += skip;
     }
     const start = tk.ostart[t]!;

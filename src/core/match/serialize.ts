@@ -4,7 +4,7 @@
 import type { MatcherData } from './hash-index';
 
 const MAGIC = 0x4d585443; // "CTXM"
-const VERSION = 6; // 4: multi-token patterns keyed by their first two tokens; 5: entCountry; 6: 30-bit token hashes
+const VERSION = 6; // 4: multi-token patterns keyed by their first two tokens; 5: entCountry; 6: 30-bit token hashes, patCoreLen
 
 type Arr = Int32Array | Uint32Array | Uint8Array;
 const FIELDS: [keyof MatcherData, 'i32' | 'u32' | 'u8'][] = [
@@ -24,6 +24,7 @@ const FIELDS: [keyof MatcherData, 'i32' | 'u32' | 'u8'][] = [
   ['patFlags', 'u8'],
   ['patTokOff', 'i32'],
   ['patTok', 'u32'],
+  ['patCoreLen', 'i32'],
   ['tblKey', 'u32'],
   ['tblStart', 'i32'],
   ['tblCount', 'i32'],
