@@ -8,7 +8,7 @@
 // The best candidate wins only with a clear margin (≥ 1) and enough evidence of its own.
 import { corefEvidence, surnameFor, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
-import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
+import { mix, P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES, PARTY_MEMBER_WORDS } from './stopwords';
@@ -81,9 +81,28 @@ function variants(ctx: ScanContext, strIdx: number): [number, number, number, nu
   return v;
 }
 
+/** A bit set over mix(h) of every variant of the first word of every entity's context phrases: the only
+ *  hashes findAnywhere asks TokenPositions for (made once per matcher data, from a few thousand phrases). */
+const contextHeadsOf = perMatcher((d) => ({ bits: null as Uint8Array | null, d }));
+function contextHeads(ctx: ScanContext): Uint8Array {
+  const c = contextHeadsOf(ctx.d);
+  if (c.bits) return c.bits;
+  const bits = new Uint8Array(1 << 13); // 65,536 bits
+  const done = new Uint8Array(ctx.d.strings.length);
+  for (const s of ctx.d.entCtx) {
+    if (done[s]) continue;
+    done[s] = 1;
+    for (const h of variants(ctx, s)) {
+      const w = mix(h) & 0xffff;
+      bits[w >>> 3]! |= 1 << (w & 7);
+    }
+  }
+  return (c.bits = bits);
+}
+
 /** First token of the scan where context phrase c occurs, or -1. */
 function findAnywhere(ctx: ScanContext, c: number): number {
-  const pos = ctx.positions ?? (ctx.positions = TokenPositions.of(ctx.tk));
+  const pos = ctx.positions ?? (ctx.positions = TokenPositions.of(ctx.tk, contextHeads(ctx)));
   let best = -1;
   const vs = variants(ctx, c);
   for (let i = 0; i < vs.length; i++) {

@@ -75,14 +75,16 @@ export class TokenPositions {
   private mask = 0;
   next = new Int32Array(0);
 
-  /** The positions of tk's tokens, in a table reused from the previous scan (one scan runs at a time). */
-  static of(tk: Tokens): TokenPositions {
+  /** The positions of tk's tokens, in a table reused from the previous scan (one scan runs at a time).
+   *  Only tokens whose hash is in `wanted` (a bit set over mix(hash) & (wanted.length * 8 - 1)) are kept:
+   *  the hashes the table will be asked for (most of a page's words are no one's context word). */
+  static of(tk: Tokens, wanted: Uint8Array): TokenPositions {
     const p = (TokenPositions.shared ??= new TokenPositions());
-    p.build(tk);
+    p.build(tk, wanted);
     return p;
   }
 
-  private build(tk: Tokens): void {
+  private build(tk: Tokens, wanted: Uint8Array): void {
     const n = tk.n;
     let size = 16;
     while (size < n * 2) size *= 2;
@@ -98,9 +100,13 @@ export class TokenPositions {
     this.mask = size - 1;
     const { keys, heads, next, mask } = this;
     const hash = tk.hash;
+    const wantedMask = wanted.length * 8 - 1;
     for (let t = n - 1; t >= 0; t--) {
       const h = hash[t]!; // never 0
-      let slot = mix(h) & mask;
+      const m = mix(h);
+      const w = m & wantedMask;
+      if ((wanted[w >>> 3]! & (1 << (w & 7))) === 0) continue;
+      let slot = m & mask;
       for (;;) {
         const k = keys[slot]!;
         if (k === h) {
