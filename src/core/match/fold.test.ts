@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldString } from './fold';
+import { foldString, foldWithMap } from './fold';
 
 describe('foldString', () => {
   // The property test samples text at random and once found "Ǽ" → "Æ" → "AE"; this checks every
@@ -17,5 +17,16 @@ describe('foldString', () => {
   it('folds a ligature with a diacritic all the way: "Ǽ" matches "AE"', () => {
     expect(foldString('Ǽ')).toBe('AE');
     expect(foldString('ǣ')).toBe('ae');
+  });
+
+  // fold() copies the ASCII runs between other characters from the UTF-8 encoding: every kind of
+  // character between them (2- and 3-byte, surrogate pairs, a lone surrogate) must keep the runs aligned.
+  it('folds text mixing ASCII with every UTF-8 length as character by character', () => {
+    const s = '“Hello” — naïve café said Ñoño; emoji 😀 ok, lone \uD800 x \uDC00 y, ﬁn “end”';
+    const f = foldWithMap(s);
+    let expected = '';
+    for (let i = 0; i < s.length; i++) expected += foldString(s[i]!);
+    expect(f.text).toBe(expected);
+    expect(f.text).toContain('"Hello" — naive cafe said Nono; emoji');
   });
 });

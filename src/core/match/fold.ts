@@ -140,6 +140,7 @@ for (let c = 0; c < 128; c++) {
 
 /** Reusable folding buffers. */
 const ENCODER = new TextEncoder();
+const NON_ASCII = /[^\x00-\x7f]/g;
 
 export class FoldBuffer {
   codes = new Uint16Array(1024);
@@ -179,38 +180,51 @@ export class FoldBuffer {
     this.grow(n + 8);
     // Pure ASCII (most English pages) folds to itself. The browser's UTF-8 encoder tells that and copies
     // the characters in native code, several times faster than a charCodeAt loop (a tenth of a scan's time).
-    if (this.bytes.length < n) this.bytes = new Uint8Array(this.codes.length);
-    const { read, written } = ENCODER.encodeInto(s, this.bytes.subarray(0, n));
-    if (read === n && written === n) {
-      this.codes.set(this.bytes.subarray(0, n));
+    if (this.bytes.length < 3 * n) this.bytes = new Uint8Array(3 * this.codes.length); // (UTF-8: ≤ 3 bytes a unit)
+    const bytes = this.bytes;
+    const { written } = ENCODER.encodeInto(s, bytes);
+    if (written === n) {
+      this.codes.set(bytes.subarray(0, n));
       this.identity = true;
       this.len = n;
       return;
     }
-    this.foldSlow(s);
+    // A few curly quotes or dashes in a paragraph: the ASCII runs between them are copied from the UTF-8
+    // bytes, the others folded one by one (a charCodeAt loop over every paragraph that had one was a
+    // twentieth of a scan).
+    const codes = this.codes;
+    let i = 0; // next unit to fold
+    let extra = 0; // bytes[k + extra] is unit k within an ASCII run
+    NON_ASCII.lastIndex = 0;
+    for (let m = NON_ASCII.exec(s); m !== null; m = NON_ASCII.exec(s)) {
+      const j = m.index;
+      if (j > i) codes.set(bytes.subarray(i + extra, j + extra), i);
+      const c = s.charCodeAt(j);
+      const f = fold1(c);
+      if (f <= 0) {
+        // dropped or expanded: offsets shift from here on
+        this.foldSlow(s, j);
+        return;
+      }
+      codes[j] = f - 1;
+      // UTF-8 bytes beyond the one unit: 1 below U+0800, 1 per half of a surrogate pair (4 bytes for 2
+      // units), 2 for a lone surrogate (written as U+FFFD) and other units
+      if (c < 0x800) extra += 1;
+      else if (c >= 0xd800 && c <= 0xdbff && j + 1 < n && (s.charCodeAt(j + 1) & 0xfc00) === 0xdc00) extra += 1;
+      else if (c >= 0xdc00 && c <= 0xdfff && j > 0 && (s.charCodeAt(j - 1) & 0xfc00) === 0xd800) extra += 1;
+      else extra += 2;
+      i = j + 1;
+    }
+    if (n > i) codes.set(bytes.subarray(i + extra, n + extra), i);
+    this.identity = true;
+    this.len = n;
   }
 
-  private foldSlow(s: string): void {
+  /** Folds s from unit `from` on, where the first unit that folds to none or several is; units before it
+   *  are folded already, one for one. */
+  private foldSlow(s: string, from: number): void {
     const n = s.length;
-    const codes = this.codes;
-    // Curly quotes, dashes and accented letters fold one unit to one: offsets stay the same and the map is
-    // not needed. Only a dropped or expanded unit (a combining mark, a soft hyphen, "ß") starts the map.
-    let i = 0;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 128) {
-        codes[i] = c;
-        continue;
-      }
-      const f = fold1(c);
-      if (f <= 0) break;
-      codes[i] = f - 1;
-    }
-    if (i === n) {
-      this.identity = true;
-      this.len = n;
-      return;
-    }
+    let i = from;
     this.identity = false;
     for (let k = 0; k < i; k++) {
       this.mapS[k] = k;
