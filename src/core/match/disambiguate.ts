@@ -60,7 +60,9 @@ function phraseAt(ctx: ScanContext, strIdx: number, t: number): boolean {
   return true;
 }
 
-const variantsOf = perMatcher<([number, number, number, number] | undefined)[]>(() => []);
+// (Caches indexed by string, pattern or entity number are made at their full length: an array filled at
+// scattered large indices turns into a hash table in V8, and every read of it became a lookup.)
+const variantsOf = perMatcher((d) => new Array<[number, number, number, number] | undefined>(d.strings.length));
 function variants(ctx: ScanContext, strIdx: number): [number, number, number, number] {
   const m = variantsOf(ctx.d);
   let v = m[strIdx];
@@ -202,20 +204,20 @@ function lowerKeyOf(s: string): string {
 
 /** Per matcher data: string-table index → id of its lower-cased key (equal keys, equal ids), so the page's
  *  name and context tables are keyed by numbers; hashing key strings was a tenth of a large pack's scan. */
-const keyIdsOf = perMatcher(() => ({ ids: new Map<string, number>(), byStr: [] as (number | undefined)[] }));
+const keyIdsOf = perMatcher((d) => ({ ids: new Map<string, number>(), byStr: new Int32Array(d.strings.length).fill(-1) }));
 function keyId(ctx: ScanContext, i: number): number {
   const k = keyIdsOf(ctx.d);
-  let id = k.byStr[i];
-  if (id === undefined) {
+  let id = k.byStr[i]!;
+  if (id < 0) {
     const key = lowerKeyOf(ctx.d.strings[i]!);
-    id = k.ids.get(key);
-    if (id === undefined) k.ids.set(key, (id = k.ids.size));
+    id = k.ids.get(key) ?? -1;
+    if (id < 0) k.ids.set(key, (id = k.ids.size));
     k.byStr[i] = id;
   }
   return id;
 }
 
-const entKeysOf = perMatcher<(number[] | undefined)[]>(() => []);
+const entKeysOf = perMatcher((d) => new Array<number[] | undefined>(d.entId.length));
 /** keyIds of an entity's id and aliases (cached per matcher data). */
 function entKeys(ctx: ScanContext, e: number): number[] {
   const d = ctx.d;

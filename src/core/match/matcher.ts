@@ -67,7 +67,7 @@ export class Matcher {
   private readonly fb = new FoldBuffer();
   private readonly tk = new Tokens();
   /** Tokenized strings by string-table index, filled on first use (an array: a Map lookup per verify cost 10 %). */
-  private readonly phrases: (Phrase | undefined)[] = [];
+  private readonly phrases: (Phrase | undefined)[];
   private idIndex: Map<string, number> | null = null;
   private spans: Span[] = [];
 
@@ -98,6 +98,8 @@ export class Matcher {
 
   constructor(data: MatcherData) {
     this.d = data;
+    // (at full length: filled at scattered indices, a growing array turns into a hash table in V8)
+    this.phrases = new Array<Phrase | undefined>(data.strings.length);
     const { patTok, patTokOff } = data;
     {
       const { tblKey, tblStart, tblCount } = data;
