@@ -198,7 +198,8 @@ export class FoldBuffer {
     NON_ASCII.lastIndex = 0;
     for (let m = NON_ASCII.exec(s); m !== null; m = NON_ASCII.exec(s)) {
       const j = m.index;
-      if (j > i) codes.set(bytes.subarray(i + extra, j + extra), i);
+      if (j - i > 32) codes.set(bytes.subarray(i + extra, j + extra), i);
+      else for (let k = i; k < j; k++) codes[k] = bytes[k + extra]!; // (a short run: no subarray to allocate)
       const c = s.charCodeAt(j);
       const f = fold1(c);
       if (f <= 0) {

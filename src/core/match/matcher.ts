@@ -69,6 +69,11 @@ export class Matcher {
   /** Tokenized strings by string-table index, filled on first use (an array: a Map lookup per verify cost 10 %). */
   private readonly phrases: (Phrase | undefined)[];
   private idIndex: Map<string, number> | null = null;
+  /** ScanContext's token tables, reset for each scan rather than made anew (scans run one at a time). */
+  private readonly spanStarts = new TokenFlags();
+  private readonly spanEnds = new TokenFlags();
+  private readonly spanAtEnd = new TokenSpans();
+  private readonly spanAtStart = new TokenSpans();
   private spans: Span[] = [];
 
   /**
@@ -568,10 +573,10 @@ export class Matcher {
       givenNames: new Set(),
       partOfOther: new Set(),
       blockFlags: new Map(),
-      spanStarts: new TokenFlags(tk.n),
-      spanEnds: new TokenFlags(tk.n),
-      spanAtEnd: new TokenSpans(tk.n),
-      spanAtStart: new TokenSpans(tk.n),
+      spanStarts: this.spanStarts.reset(tk.n),
+      spanEnds: this.spanEnds.reset(tk.n),
+      spanAtEnd: this.spanAtEnd.reset(tk.n),
+      spanAtStart: this.spanAtStart.reset(tk.n),
       datelines: null,
     };
     // Spans are in token order; sort by start asc, length desc for leftmost-longest selection. They come

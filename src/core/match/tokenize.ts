@@ -50,9 +50,12 @@ export class Tokens {
     const n0 = this.n;
     this.n = n;
     if (fb.identity) {
-      // (one native copy each: per-token stores in the tokenizer loop cost a tenth of it)
-      ostart.set(start.subarray(n0, n), n0);
-      oend.set(end.subarray(n0, n), n0);
+      // (a loop here rather than stores in the tokenizer's, whose registers are busy, or subarray copies,
+      // which allocate)
+      for (let t = n0; t < n; t++) {
+        ostart[t] = start[t]!;
+        oend[t] = end[t]!;
+      }
       return;
     }
     const { mapS, mapE } = fb;
