@@ -192,22 +192,30 @@ export class TokenFlags {
   }
 }
 
-/** Token index → span, in an array (see TokenFlags). */
+/** Token index → span, in an array (see TokenFlags). An entry counts only if stamped with this scan's
+ *  number: clearing a JS array with fill() took longer than the scan's use of it. */
 export class TokenSpans {
   private a: (Span | undefined)[] = new Array<Span | undefined>(1024);
+  private stamp = new Int32Array(1024);
+  private gen = 0;
   /** Empties the map for a scan of n tokens. */
   reset(n: number): this {
-    if (this.a.length < n + 1) this.a = new Array<Span | undefined>(Math.max(n + 1, this.a.length * 2));
-    else this.a.fill(undefined, 0, n + 1);
+    if (this.a.length < n + 1) {
+      const size = Math.max(n + 1, this.a.length * 2);
+      this.a = new Array<Span | undefined>(size);
+      this.stamp = new Int32Array(size);
+    }
+    this.gen++;
     return this;
   }
   get(t: number): Span | undefined {
-    return t >= 0 ? this.a[t] : undefined;
+    return t >= 0 && this.stamp[t] === this.gen ? this.a[t] : undefined;
   }
   has(t: number): boolean {
-    return t >= 0 && this.a[t] !== undefined;
+    return t >= 0 && this.stamp[t] === this.gen;
   }
   set(t: number, sp: Span): void {
     this.a[t] = sp;
+    this.stamp[t] = this.gen;
   }
 }
