@@ -80,8 +80,7 @@ export class Tokens {
     let i = 0;
     let sent = true;
     let spaceOnly = false;
-    let c = codes[0]!;
-    let t = TOK[c]!;
+    let t = TOK[codes[0]!]!;
     for (;;) {
       while (t & K_SEP) {
         if (t & K_SLOW) {
@@ -92,10 +91,9 @@ export class Tokens {
           this.origOffsets(fb, n);
           return;
         }
-        if (c === 46 || c === 33 || c === 63 || c === 58) sent = true;
-        if (!(c === 32 || c === 10 || c === 9 || c === 13 || c === 45)) spaceOnly = false;
-        c = codes[++i]!;
-        t = TOK[c]!;
+        if (t & K_STOP) sent = true;
+        if (!(t & K_SPACE)) spaceOnly = false;
+        t = TOK[codes[++i]!]!;
       }
       const s = i;
       let h = FNV_OFFSET;
@@ -108,8 +106,7 @@ export class Tokens {
         do {
           seen |= t;
           h = Math.imul(h ^ (t & 0xffff), FNV_PRIME);
-          c = codes[++i]!;
-          t = TOK[c]!;
+          t = TOK[codes[++i]!]!;
         } while (!(t & K_SEP));
         if (t & K_SLOW) t = charInfo(codes, i, len);
       } while (!(t & K_SEP));
@@ -148,13 +145,17 @@ const K_UPPER = 1 << 18;
 const K_LOWER = 1 << 19;
 const K_SLOW = 1 << 20;
 const TOK = new Int32Array(65536).fill(K_SEP | K_SLOW);
+const K_STOP = 1 << 21; // . ! ? : — a sentence starts after it
+const K_SPACE = 1 << 22; // space, tab, line break or hyphen: the tokens around it read as one phrase
 const CLASS_BIT = [0, K_SEP, K_WORD, K_UPPER, K_LOWER];
 
 /** The TOK entry of position i (computed, and stored unless a surrogate). */
 function charInfo(codes: Uint16Array, i: number, len: number): number {
   const c = codes[i]!;
   if (c >= 0xd800 && c <= 0xdfff) return lower(c) | CLASS_BIT[i >= len ? 1 : classAt(codes, i, len)]!;
-  return (TOK[c] = lower(c) | CLASS_BIT[cls(c)]!);
+  const stop = c === 46 || c === 33 || c === 63 || c === 58 ? K_STOP : 0;
+  const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 45 ? K_SPACE : 0;
+  return (TOK[c] = lower(c) | CLASS_BIT[cls(c)]! | stop | space);
 }
 for (let c = 0; c < 128; c++) charInfo(Uint16Array.of(c), 0, 1);
 
