@@ -41,6 +41,9 @@ const R_TYPE_SHIFT = 18; // entity type code, 4 bits
 /** A pattern record's core length before verify first needs it, and (a guard: the room kept is the length
  *  buildData measured) when the core does not fit. */
 const CORE_UNKNOWN = -1;
+/** A pattern record's token hashes start at this offset; R_LAST marks the last record of a slot's run. */
+const REC_TOKENS = 5;
+const R_LAST = 1 << 22;
 const CORE_TOO_LONG = -2;
 
 /** The case policy for a token written otherwise than the alias: never for case-exact aliases ("CIA"), always
@@ -51,12 +54,12 @@ function caseAllows(caseExact: boolean, anyCase: boolean, tokenFlags: number): b
 
 /** Slot record of key h in the interleaved table (an index into Matcher.slots), or -1. */
 function slotOf(slots: Int32Array, h: number): number {
-  const mask = (slots.length >>> 2) - 1;
+  const mask = (slots.length >>> 1) - 1;
   const k = h | 0;
   let i = mix(h) & mask;
   for (;;) {
-    const v = slots[i << 2]!;
-    if (v === k) return i << 2;
+    const v = slots[i << 1]!;
+    if (v === k) return i << 1;
     if (v === 0) return -1;
     i = (i + 1) & mask;
   }
@@ -86,18 +89,14 @@ export class Matcher {
    *  word are no key, and the bit set answers that from cache where the 8 MB table would miss it. */
   private readonly multiKeys = new Uint8Array(HEAD_BITS >>> 3);
   /**
-   * The hash table and the patterns again, interleaved for the scan: a slot is [key, first pattern, end, 0]
-   * and a pattern [first token, token count | flags << 8 | traits, string, entity]. On a large pack each
-   * candidate touched up to nine separate arrays at random places, a cache miss each; now two records.
+   * The hash table and the patterns again, laid out for the scan: a slot is [key, its first pattern's
+   * record in `rec`] (8 bytes: the table is half the size it was, and more of it stays in cache), and a
+   * pattern is a variable-length record in table order: [token count | flags << 8 | traits (R_LAST on a
+   * slot's last pattern), string, core length, capacity, pattern number, token hashes…, the alias's folded
+   * core text (2 chars per int, filled on first use)]. On a large pack each candidate had touched up to
+   * nine separate arrays at random places, a cache miss each; now it touches two records.
    */
   private readonly slots: Int32Array;
-  /**
-   * The patterns once more, as variable-length records in table order, for verify: [token count | flags <<
-   * 8 | traits, string, core length, capacity, token hashes…, the alias's folded core text (2 chars per
-   * int, filled on first use)]. A slot's patterns are consecutive and slots[slot + 3] is the first one's
-   * record. Verify read the tokens and the alias text from three other places (a pattern array, a
-   * string array, the string): on a large pack a scan spent a sixth of its time waiting for them.
-   */
   private readonly rec: Int32Array;
   private readonly recChars: Uint16Array;
 
@@ -108,12 +107,8 @@ export class Matcher {
     const { patTok, patTokOff } = data;
     {
       const { tblKey, tblStart, tblCount } = data;
-      const slots = new Int32Array(tblKey.length * 4);
-      for (let i = 0; i < tblKey.length; i++) {
-        slots[i * 4] = tblKey[i]! | 0;
-        slots[i * 4 + 1] = tblStart[i]!;
-        slots[i * 4 + 2] = tblStart[i]! + tblCount[i]!;
-      }
+      const slots = new Int32Array(tblKey.length * 2);
+      for (let i = 0; i < tblKey.length; i++) slots[i * 2] = tblKey[i]! | 0;
       this.slots = slots;
       const np = data.patEnt.length;
       const { patCoreLen } = data;
@@ -121,7 +116,7 @@ export class Matcher {
       let size = 0;
       for (let p = 0; p < np; p++) {
         recOff[p] = size;
-        size += 4 + patTokOff[p + 1]! - patTokOff[p]! + ((patCoreLen[p]! + 1) >>> 1);
+        size += REC_TOKENS + patTokOff[p + 1]! - patTokOff[p]! + ((patCoreLen[p]! + 1) >>> 1);
       }
       const rec = new Int32Array(size);
       for (let p = 0; p < np; p++) {
@@ -138,9 +133,15 @@ export class Matcher {
         rec[r + 1] = data.patStr[p]!;
         rec[r + 2] = CORE_UNKNOWN;
         rec[r + 3] = patCoreLen[p]!;
-        for (let k = 0; k < nt; k++) rec[r + 4 + k] = patTok[t0 + k]!;
+        rec[r + 4] = p;
+        for (let k = 0; k < nt; k++) rec[r + REC_TOKENS + k] = patTok[t0 + k]!;
       }
-      for (let i = 0; i < tblKey.length; i++) if (tblKey[i] !== 0) slots[i * 4 + 3] = recOff[tblStart[i]!]!;
+      for (let i = 0; i < tblKey.length; i++) {
+        if (tblKey[i] === 0) continue;
+        slots[i * 2 + 1] = recOff[tblStart[i]!]!;
+        const lastRec = recOff[tblStart[i]! + tblCount[i]! - 1]!;
+        rec[lastRec] = rec[lastRec]! | R_LAST;
+      }
       this.rec = rec;
       this.recChars = new Uint16Array(rec.buffer);
     }
@@ -293,22 +294,22 @@ export class Matcher {
   private probe(slot: number, t: number, tEnd: number, block: number, needFlag: number, needTokens: number): void {
     if (slot < 0) return;
     const rec = this.rec;
-    const s = this.slots[slot + 1]!;
-    const e = this.slots[slot + 2]!;
     // A pattern with the same string, flags and entity traits as the one before it verifies the same way:
     // reuse that outcome (buildData sorts such patterns together).
     let lastStr = -1;
     let lastKey = -1;
     let lastSpan: Span | null = null;
-    let next = this.slots[slot + 3]!;
-    for (let p = s; p < e; p++) {
+    let next = this.slots[slot + 1]!;
+    let info = 0;
+    do {
       const r = next;
-      const info = rec[r]!;
-      next = r + 4 + (info & 0xff) + ((rec[r + 3]! + 1) >>> 1);
+      info = rec[r]!;
+      next = r + REC_TOKENS + (info & 0xff) + ((rec[r + 3]! + 1) >>> 1);
       if (needFlag && !((info >>> 8) & needFlag)) continue;
       if (needTokens && (info & 0xff) !== needTokens) continue;
-      const key = info >>> 8;
+      const key = (info & ~R_LAST) >>> 8;
       const str = rec[r + 1]!;
+      const p = rec[r + 4]!;
       if (str === lastStr && key === lastKey) {
         if (lastSpan) {
           const i = lastSpan.pats.length - 1;
@@ -322,7 +323,7 @@ export class Matcher {
       lastStr = str;
       lastKey = key;
       lastSpan = this.verify(p, r, t, tEnd, block);
-    }
+    } while (!(info & R_LAST));
   }
 
   /** Hash of token t without its final "s" (plural). */
@@ -354,7 +355,7 @@ export class Matcher {
   private sameText(r: number, t: number, tEnd: number, caseExact: boolean, anyCase: boolean): boolean {
     const rec = this.rec;
     let len = rec[r + 2]!;
-    const chars = (r + 4 + (rec[r]! & 0xff)) * 2; // index of the core text in recChars
+    const chars = (r + REC_TOKENS + (rec[r]! & 0xff)) * 2; // index of the core text in recChars
     if (len < 0) {
       if (len === CORE_TOO_LONG) return false;
       const core = this.phrase(rec[r + 1]!).core;
@@ -407,7 +408,7 @@ export class Matcher {
   private verify(p: number, r: number, t: number, tEnd: number, block: number): Span | null {
     const rec = this.rec;
     const tk = this.tk;
-    const off = r + 4; // the pattern's token hashes in rec
+    const off = r + REC_TOKENS; // the pattern's token hashes in rec
     const info = rec[r]!;
     const nt = info & 0xff;
     const flags = (info >>> 8) & 0xff;
