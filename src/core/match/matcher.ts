@@ -702,6 +702,9 @@ export class Matcher {
       }
     }
     this.spans = [];
+    // (let this scan's spans go now, not at the next scan: kept, they would live on into the old generation)
+    this.spanAtEnd.reset(0);
+    this.spanAtStart.reset(0);
     return out;
   }
 }
