@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldString, foldWithMap } from './fold';
+import { foldString, foldWithMap, hashToken } from './fold';
 
 describe('foldString', () => {
   // The property test samples text at random and once found "Ǽ" → "Æ" → "AE"; this checks every
@@ -28,5 +28,13 @@ describe('foldString', () => {
     for (let i = 0; i < s.length; i++) expected += foldString(s[i]!);
     expect(f.text).toBe(expected);
     expect(f.text).toContain('"Hello" — naive cafe said Nono; emoji');
+  });
+
+  it('token hashes stay below 2^30, small integers to V8, and are never 0', () => {
+    for (const w of ['the', 'Rubio', 'NORTHCOM', 'Nueva Generación', 'ß', '', '😀']) {
+      const h = hashToken(w);
+      expect(h).toBeGreaterThan(0);
+      expect(h).toBeLessThan(2 ** 30);
+    }
   });
 });

@@ -1282,4 +1282,21 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     expect(idsOf(['South Africa’s court ruled. The Sunday Times, a Johannesburg weekly, reported it.'])).toEqual(['South Africa=south-africa']);
     expect(idsOf(['Britain’s budget leaked, The Sunday Times reported.'])).toContain('The Sunday Times=the-times-uk');
   });
+
+  it('a matcher serialised in an older format is refused, so the background rebuilds it', () => {
+    const data = m.serialize();
+    const old = data.slice();
+    new DataView(old.buffer).setUint32(4, 5, true); // format 5: 32-bit hashes, no core lengths
+    expect(() => Matcher.deserialize(old)).toThrow(/version/);
+    expect(Matcher.deserialize(data).scan(['Marco Rubio spoke.']).map((x) => x.entityId)).toEqual(scan('Marco Rubio spoke.').map((x) => x.entityId));
+  });
+
+  it('one scan leaves nothing behind for the next (the per-scan tables are reused)', () => {
+    const a = ['Secretary of State Marco Rubio met officials in Mexico. Rubio said the cartel threat was growing.'];
+    const b = ['Georgia beat Alabama 28-7 on Saturday.', 'Rubio was not there.'];
+    const first = m.scan(a);
+    m.scan(b);
+    m.scan(['x'.repeat(5000)]);
+    expect(m.scan(a)).toEqual(first);
+  });
 });
