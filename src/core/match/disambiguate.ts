@@ -8,12 +8,12 @@
 // The best candidate wins only with a clear margin (≥ 1) and enough evidence of its own.
 import { corefEvidence, surnameFor, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
-import { mix, P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
+import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES, PARTY_MEMBER_WORDS } from './stopwords';
 import { opponent, placeUseAt, sportsPage, subnationalPlace, teamUse } from './teams';
-import { T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
+import { phraseVariants, T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
 
 export const NEAR_TOKENS = 10;
 /** A name shared by this many KB entities links only to one named earlier, seen or titled (decide). */
@@ -67,44 +67,15 @@ function variants(ctx: ScanContext, strIdx: number): [number, number, number, nu
   const m = variantsOf(ctx.d);
   let v = m[strIdx];
   if (!v) {
-    const ph = ctx.phrase(strIdx);
-    const first = ph.tokens[0] ?? '';
-    const h = ph.hashes[0] ?? 1;
-    // single-token phrase: "cartel" also matches "cartels" and vice versa, "peach" matches "peaches"
-    const single = ph.tokens.length === 1;
-    v = [
-      h,
-      single ? hashToken(first + 's') : h,
-      single && /s$/i.test(first) && first.length > 3 ? hashToken(first.slice(0, -1)) : h,
-      single && /(?:ch|sh|s|x|z|o)$/i.test(first) ? hashToken(first + 'es') : h,
-    ];
+    v = phraseVariants(ctx.phrase(strIdx));
     m[strIdx] = v;
   }
   return v;
 }
 
-/** A bit set over mix(h) of every variant of the first word of every entity's context phrases: the only
- *  hashes findAnywhere asks TokenPositions for (made once per matcher data, from a few thousand phrases). */
-const contextHeadsOf = perMatcher((d) => ({ bits: null as Uint8Array | null, d }));
-function contextHeads(ctx: ScanContext): Uint8Array {
-  const c = contextHeadsOf(ctx.d);
-  if (c.bits) return c.bits;
-  const bits = new Uint8Array(1 << 13); // 65,536 bits
-  const done = new Uint8Array(ctx.d.strings.length);
-  for (const s of ctx.d.entCtx) {
-    if (done[s]) continue;
-    done[s] = 1;
-    for (const h of variants(ctx, s)) {
-      const w = mix(h) & 0xffff;
-      bits[w >>> 3]! |= 1 << (w & 7);
-    }
-  }
-  return (c.bits = bits);
-}
-
 /** First token of the scan where context phrase c occurs, or -1. */
 function findAnywhere(ctx: ScanContext, c: number): number {
-  const pos = ctx.positions ?? (ctx.positions = TokenPositions.of(ctx.tk, contextHeads(ctx)));
+  const pos = ctx.positions ?? (ctx.positions = TokenPositions.of(ctx.tk, ctx.contextTokens, ctx.contextTokenCount));
   let best = -1;
   const vs = variants(ctx, c);
   for (let i = 0; i < vs.length; i++) {

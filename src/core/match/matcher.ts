@@ -22,7 +22,7 @@ import {
 } from './hash-index';
 import { TokenFlags, TokenSpans, type ScanContext } from './scan-context';
 import { decodeData, encodeData } from './serialize';
-import { normGap, T_SENT, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokenize';
+import { normGap, phraseVariants, T_SENT, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokenize';
 import type { ScanOptions, TextMatch } from './types';
 import { findUnknownNames } from './unknown-names';
 
@@ -43,6 +43,9 @@ const R_TYPE_SHIFT = 18; // entity type code, 4 bits
 const CORE_UNKNOWN = -1;
 /** A pattern record's token hashes start at this offset; R_LAST marks the last record of a slot's run. */
 const REC_TOKENS = 5;
+/** Bits of Matcher.kinds. */
+const K_LOWER_HEAD = 1;
+const K_CONTEXT_HEAD = 2;
 const R_LAST = 1 << 22;
 const CORE_TOO_LONG = -2;
 
@@ -72,6 +75,15 @@ export class Matcher {
   /** Tokenized strings by string-table index, filled on first use (an array: a Map lookup per verify cost 10 %). */
   private readonly phrases: (Phrase | undefined)[];
   private idIndex: Map<string, number> | null = null;
+  /**
+   * Per hash & 0xffff: K_LOWER_HEAD if some pattern may start with a lower-case word of that hash (the
+   * pack's bloom filter), K_CONTEXT_HEAD if some entity's context phrase may start with it. One load per
+   * token in collect() answers both; made on the first scan.
+   */
+  private kinds: Uint8Array | null = null;
+  /** collect()'s list of tokens that may start a context phrase (ScanContext.contextTokens). */
+  private contextTokens = new Int32Array(1024);
+  private contextTokenCount = 0;
   /** ScanContext's token tables, reset for each scan rather than made anew (scans run one at a time). */
   private readonly spanStarts = new TokenFlags();
   private readonly spanEnds = new TokenFlags();
@@ -243,7 +255,9 @@ export class Matcher {
     const fb = this.fb;
     tk.reset();
     this.spans = [];
-    const bloom = d.lowerBloom;
+    const kinds = (this.kinds ??= this.makeKinds());
+    let ctxToks = this.contextTokens;
+    let nc = 0;
     const { heads, slots } = this;
     for (let b = 0; b < blocks.length; b++) {
       const text = blocks[b];
@@ -254,12 +268,17 @@ export class Matcher {
       const t1 = tk.n;
       const hash = tk.hash;
       const flags = tk.flags;
+      if (ctxToks.length < t1) {
+        const grown = new Int32Array(Math.max(t1, ctxToks.length * 2));
+        grown.set(ctxToks.subarray(0, nc));
+        this.contextTokens = ctxToks = grown;
+      }
       for (let t = t0; t < t1; t++) {
         const f = flags[t]!;
         const h = hash[t]!;
-        if (!(f & T_UPPER)) {
-          if (!hasBit(bloom, h & (BLOOM_BITS - 1))) continue;
-        }
+        const kind = kinds[h & (BLOOM_BITS - 1)]!;
+        if (kind & K_CONTEXT_HEAD) ctxToks[nc++] = t;
+        if (!(f & T_UPPER) && !(kind & K_LOWER_HEAD)) continue;
         // One-token patterns are keyed by the token, longer ones by their first two or three tokens.
         const hb = mix(h) & (HEAD_BITS - 1);
         const hv = heads[hb >>> 2]! >>> ((hb & 3) << 1);
@@ -288,6 +307,22 @@ export class Matcher {
         }
       }
     }
+    this.contextTokenCount = nc;
+  }
+
+  /** The kinds table (see `kinds`): the pack's lower-case bloom filter, and the first-word hashes (with
+   *  plural and singular) of every entity's context phrases, a few thousand distinct phrases. */
+  private makeKinds(): Uint8Array {
+    const d = this.d;
+    const kinds = new Uint8Array(BLOOM_BITS);
+    for (let i = 0; i < BLOOM_BITS; i++) if (hasBit(d.lowerBloom, i)) kinds[i] = K_LOWER_HEAD;
+    const done = new Uint8Array(d.strings.length);
+    for (const s of d.entCtx) {
+      if (done[s]) continue;
+      done[s] = 1;
+      for (const h of phraseVariants(this.phrase(s))) kinds[h & (BLOOM_BITS - 1)]! |= K_CONTEXT_HEAD;
+    }
+    return kinds;
   }
 
   /** Verifies the run of patterns in table slot `slot` at token t, optionally only those with a flag / token count. */
@@ -579,6 +614,8 @@ export class Matcher {
       spanAtEnd: this.spanAtEnd.reset(tk.n),
       spanAtStart: this.spanAtStart.reset(tk.n),
       datelines: null,
+      contextTokens: this.contextTokens,
+      contextTokenCount: this.contextTokenCount,
     };
     // Spans are in token order; sort by start asc, length desc for leftmost-longest selection. They come
     // nearly sorted (only spans from one token can be out of order), so an insertion sort, which is stable

@@ -57,6 +57,10 @@ export interface ScanContext {
   homeNames?: Map<number, Set<number>>;
   /** Dateline tokens of the page (lazily). */
   datelines: number[] | null;
+  /** The tokens (ascending, the first contextTokenCount entries) whose hash may be the first word of some
+   *  entity's context phrase: collect() lists them for TokenPositions. */
+  contextTokens: Int32Array;
+  contextTokenCount: number;
 }
 
 export const BLOCK_TITLE_CASE = 1; // "Georgia Overpowers USA In Atlanta": capitalisation says nothing
@@ -75,16 +79,16 @@ export class TokenPositions {
   private mask = 0;
   next = new Int32Array(0);
 
-  /** The positions of tk's tokens, in a table reused from the previous scan (one scan runs at a time).
-   *  Only tokens whose hash is in `wanted` (a bit set over mix(hash) & (wanted.length * 8 - 1)) are kept:
-   *  the hashes the table will be asked for (most of a page's words are no one's context word). */
-  static of(tk: Tokens, wanted: Uint8Array): TokenPositions {
+  /** The positions of tokens[0 .. count) (ascending token indices of tk), in a table reused from the previous
+   *  scan (one scan runs at a time). The caller lists only tokens whose hash the table may be asked for:
+   *  most of a page's words are no one's context word. */
+  static of(tk: Tokens, tokens: Int32Array, count: number): TokenPositions {
     const p = (TokenPositions.shared ??= new TokenPositions());
-    p.build(tk, wanted);
+    p.build(tk, tokens, count);
     return p;
   }
 
-  private build(tk: Tokens, wanted: Uint8Array): void {
+  private build(tk: Tokens, tokens: Int32Array, count: number): void {
     const n = tk.n;
     let size = 16;
     while (size < n * 2) size *= 2;
@@ -100,13 +104,10 @@ export class TokenPositions {
     this.mask = size - 1;
     const { keys, heads, next, mask } = this;
     const hash = tk.hash;
-    const wantedMask = wanted.length * 8 - 1;
-    for (let t = n - 1; t >= 0; t--) {
+    for (let i = count - 1; i >= 0; i--) {
+      const t = tokens[i]!;
       const h = hash[t]!; // never 0
-      const m = mix(h);
-      const w = m & wantedMask;
-      if ((wanted[w >>> 3]! & (1 << (w & 7))) === 0) continue;
-      let slot = m & mask;
+      let slot = mix(h) & mask;
       for (;;) {
         const k = keys[slot]!;
         if (k === h) {

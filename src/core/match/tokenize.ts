@@ -1,6 +1,6 @@
 // Word tokens in any script: maximal runs of Unicode letters/digits/marks (not \w) in folded text.
 // Everything else (spaces, punctuation, apostrophes, hyphens, emoji) separates tokens.
-import { cls, FNV_OFFSET, FNV_PRIME, FoldBuffer, foldString, HASH_MASK, isWordCodePoint, lower } from './fold';
+import { cls, FNV_OFFSET, FNV_PRIME, FoldBuffer, foldString, HASH_MASK, hashToken, isWordCodePoint, lower } from './fold';
 
 export const T_UPPER = 1; // first char upper-case
 export const T_ALLCAPS = 2; // ≥ 2 letters, none lower-case
@@ -219,6 +219,20 @@ export function tokenizePhrase(s: string): Phrase {
     gapStart = i;
   }
   return { tokens, gaps, hashes, trailing: f.slice(gapStart).trim(), core: coreStart < 0 ? '' : f.slice(coreStart, gapStart) };
+}
+
+/** The hashes a context phrase's first word may take in the text: itself and, for a one-word phrase, its
+ *  plural or singular ("cartel" and "cartels", "peach" and "peaches"); repeats fill the four places. */
+export function phraseVariants(ph: Phrase): [number, number, number, number] {
+  const first = ph.tokens[0] ?? '';
+  const h = ph.hashes[0] ?? 1;
+  const single = ph.tokens.length === 1;
+  return [
+    h,
+    single ? hashToken(first + 's') : h,
+    single && /s$/i.test(first) && first.length > 3 ? hashToken(first.slice(0, -1)) : h,
+    single && /(?:ch|sh|s|x|z|o)$/i.test(first) ? hashToken(first + 'es') : h,
+  ];
 }
 
 export function hasLower(s: string): boolean {
