@@ -1299,4 +1299,17 @@ describe('names inside other names, sentence starts and many namesakes (2026-11-
     m.scan(['x'.repeat(5000)]);
     expect(m.scan(a)).toEqual(first);
   });
+
+  it('offsets stay exact on a page where one paragraph folds with shifts (soft hyphen, combining accent) among plain ones', () => {
+    const blocks = [
+      'Marco Rubio met officials in Mexico.',
+      'Later, Mar\u00ADco Ru\u00ADbio (Secretary of State) spoke in Me\u0301xico City about CJNG.',
+      '“Rubio” said NORTHCOM was ready.',
+    ];
+    const out = m.scan(blocks);
+    expect(out.length).toBeGreaterThan(3);
+    for (const x of out) expect(blocks[x.block]!.slice(x.start, x.end)).toBe(x.text);
+    expect(out.filter((x) => x.block === 2).map((x) => x.text)).toContain('Rubio');
+    expect(out.filter((x) => x.block === 1).map((x) => x.text)).toContain('Mar\u00ADco Ru\u00ADbio');
+  });
 });

@@ -16,14 +16,29 @@ export class Tokens {
   end = new Int32Array(4096);
   hash = new Int32Array(4096); // HASH_MASK bits: small integers to V8
   flags = new Uint8Array(4096);
-  ostart = new Int32Array(4096); // original UTF-16 offsets
-  oend = new Int32Array(4096);
+  /**
+   * Original UTF-16 offsets. While every block so far folded unit for unit (nearly all pages, curly quotes
+   * and accents included), they are the folded ones: these are then `start` and `end` themselves, and
+   * tokenizing writes two arrays fewer. The first block whose folding shifts offsets gives them arrays of
+   * their own.
+   */
+  ostart = this.start;
+  oend = this.end;
+  private ownStart = new Int32Array(0);
+  private ownEnd = new Int32Array(0);
 
   reset(): void {
     this.n = 0;
+    this.ostart = this.start;
+    this.oend = this.end;
+  }
+
+  private get shared(): boolean {
+    return this.ostart === this.start;
   }
 
   private grow(): void {
+    const shared = this.shared;
     const size = this.block.length * 2;
     const g = <T extends Int32Array | Uint32Array | Uint8Array>(a: T, C: new (n: number) => T): T => {
       const b = new C(size);
@@ -35,8 +50,13 @@ export class Tokens {
     this.end = g(this.end, Int32Array);
     this.hash = g(this.hash, Int32Array);
     this.flags = g(this.flags, Uint8Array);
-    this.ostart = g(this.ostart, Int32Array);
-    this.oend = g(this.oend, Int32Array);
+    if (shared) {
+      this.ostart = this.start;
+      this.oend = this.end;
+    } else {
+      this.ostart = this.ownStart = g(this.ostart, Int32Array);
+      this.oend = this.ownEnd = g(this.oend, Int32Array);
+    }
   }
 
   /** Makes room for `extra` more tokens. */
@@ -44,14 +64,25 @@ export class Tokens {
     while (this.n + extra > this.block.length) this.grow();
   }
 
-  /** Original offsets of the tokens from this.n to n, the block's new tokens, and sets this.n = n. */
-  private origOffsets(fb: FoldBuffer, n: number): void {
-    const { start, end, ostart, oend } = this;
+  /** Block index and original offsets of the tokens from this.n to n, the block's new tokens; sets this.n = n. */
+  private finishBlock(fb: FoldBuffer, blockIndex: number, n: number): void {
     const n0 = this.n;
     this.n = n;
+    this.block.fill(blockIndex, n0, n);
+    if (fb.identity && this.shared) return;
+    if (this.shared) {
+      // the first block whose folding shifts offsets: the earlier tokens' original offsets are their own
+      if (this.ownStart.length !== this.start.length) {
+        this.ownStart = new Int32Array(this.start.length);
+        this.ownEnd = new Int32Array(this.start.length);
+      }
+      this.ownStart.set(this.start.subarray(0, n0));
+      this.ownEnd.set(this.end.subarray(0, n0));
+      this.ostart = this.ownStart;
+      this.oend = this.ownEnd;
+    }
+    const { start, end, ostart, oend } = this;
     if (fb.identity) {
-      // (a loop here rather than stores in the tokenizer's, whose registers are busy, or subarray copies,
-      // which allocate)
       for (let t = n0; t < n; t++) {
         ostart[t] = start[t]!;
         oend[t] = end[t]!;
@@ -72,7 +103,7 @@ export class Tokens {
     // A block of len units has at most ceil(len / 2) tokens: reserving once lets the loop keep the arrays in
     // locals (this loop runs on every character of a page; property loads per token cost a fifth of it).
     this.reserve((len + 1) >>> 1);
-    const { block, start, end, hash, flags } = this;
+    const { start, end, hash, flags } = this;
     // A space after the block ends the last token without a bounds test per character (FoldBuffer keeps
     // room for it).
     codes[len] = 32;
@@ -88,7 +119,7 @@ export class Tokens {
           if (!(t & K_SEP)) break;
         }
         if (i >= len) {
-          this.origOffsets(fb, n);
+          this.finishBlock(fb, blockIndex, n);
           return;
         }
         if (t & K_STOP) sent = true;
@@ -122,7 +153,6 @@ export class Tokens {
       }
       if (sent) f |= T_SENT;
       if (spaceOnly) f |= T_SPACE_BEFORE;
-      block[n] = blockIndex;
       start[n] = s;
       end[n] = i;
       hash[n] = h & HASH_MASK || 1;
