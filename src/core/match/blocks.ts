@@ -29,26 +29,29 @@ export function blockFlags(ctx: ScanContext, t: number): number {
   const b = tk.block[t]!;
   let f = ctx.blockFlags.get(b);
   if (f !== undefined) return f;
-  let s = t;
-  while (s > 0 && tk.block[s - 1] === b) s--;
-  let e = t + 1;
-  while (e < tk.n && tk.block[e] === b) e++;
-  let long = 0;
-  let cap = 0;
-  for (let i = s; i < e; i++) {
-    if (tk.end[i]! - tk.start[i]! < 4) continue;
-    const fl = tk.flags[i]!;
-    if (!(fl & T_HAS_LOWER) && !(fl & T_UPPER)) continue; // digits
-    long++;
-    if (fl & T_UPPER) cap++;
-  }
   f = 0;
   const text = ctx.blocks[b]!.trimEnd();
   const last = text.charCodeAt(text.length - 1);
-  // a sentence ends with . ! ? " ” ) …; headlines usually do not
+  // a sentence ends with . ! ? " ” ) …; headlines usually do not (and a paragraph that ends as a sentence,
+  // nearly all of them, needs no look at its words)
   const sentence = last === 46 || last === 33 || last === 63 || last === 34 || last === 0x201d || last === 41 || last === 0x2026;
-  if (!sentence && long >= 3 && cap >= long * 0.75) f |= BLOCK_TITLE_CASE;
-  if (!sentence && e - s <= 25) f |= BLOCK_HEADLINE;
+  if (!sentence) {
+    let s = t;
+    while (s > 0 && tk.block[s - 1] === b) s--;
+    let e = t + 1;
+    while (e < tk.n && tk.block[e] === b) e++;
+    let long = 0;
+    let cap = 0;
+    for (let i = s; i < e; i++) {
+      if (tk.end[i]! - tk.start[i]! < 4) continue;
+      const fl = tk.flags[i]!;
+      if (!(fl & T_HAS_LOWER) && !(fl & T_UPPER)) continue; // digits
+      long++;
+      if (fl & T_UPPER) cap++;
+    }
+    if (long >= 3 && cap >= long * 0.75) f |= BLOCK_TITLE_CASE;
+    if (e - s <= 25) f |= BLOCK_HEADLINE;
+  }
   ctx.blockFlags.set(b, f);
   return f;
 }

@@ -108,6 +108,26 @@ function appositiveEnd(ctx: ScanContext, span: Span): number {
   return -1;
 }
 
+/** A 256-bit set of the hashes of tokens lo..hi (the span's window), made once per span for all its
+ *  candidates' context words. */
+const WINDOW = { span: null as Span | null, bits: new Int32Array(8) };
+function windowBits(ctx: ScanContext, span: Span, lo: number, hi: number): Int32Array {
+  const w = WINDOW;
+  if (w.span === span) return w.bits;
+  w.span = span;
+  const bits = w.bits.fill(0);
+  const hash = ctx.tk.hash;
+  for (let t = lo; t < hi; t++) {
+    const b = hash[t]! & 255;
+    bits[b >>> 5]! |= 1 << (b & 31);
+  }
+  return bits;
+}
+function hasWindowBit(bits: Int32Array, h: number): boolean {
+  const b = h & 255;
+  return (bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+}
+
 function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[], found: Set<number>): number {
   const d = ctx.d;
   const tk = ctx.tk;
@@ -116,6 +136,7 @@ function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]
   const lo = Math.max(0, span.t0 - NEAR_TOKENS);
   const hi = Math.min(tk.n, span.t1 + NEAR_TOKENS);
   const usedTok: number[] = [];
+  const win = windowBits(ctx, span, lo, hi);
   for (let i = d.entCtxOff[ent]!; i < d.entCtxOff[ent + 1]!; i++) {
     const c = d.entCtx[i]!;
     let near = -1;
@@ -127,7 +148,9 @@ function contextScore(ctx: ScanContext, ent: number, span: Span, parts: string[]
     const v1 = v[1];
     const v2 = v[2];
     const v3 = v[3];
-    for (let t = lo; t < hi; t++) {
+    // (none of the first word's forms in the window: most context words of most candidates)
+    const inWindow = hasWindowBit(win, v0) || hasWindowBit(win, v1) || hasWindowBit(win, v2) || hasWindowBit(win, v3);
+    for (let t = inWindow ? lo : hi; t < hi; t++) {
       const h = tk.hash[t]!;
       if (h !== v0 && h !== v1 && h !== v2 && h !== v3) continue;
       if (t >= span.t0 && t < span.t1) continue;
