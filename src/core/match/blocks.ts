@@ -1,7 +1,7 @@
 // Per-block facts used by the structural checks and coreference: whitespace-only gaps between tokens,
 // Title Case / ALL-CAPS blocks and headline-like blocks.
 import { BLOCK_HEADLINE, BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
-import { T_HAS_LOWER, T_UPPER } from './tokenize';
+import { T_HAS_LOWER, T_SPACE_BEFORE, T_UPPER } from './tokenize';
 
 
 /** Only whitespace between tokens a and a + 1 (same block). */
@@ -9,6 +9,9 @@ export function spaceGap(ctx: ScanContext, a: number): boolean {
   const tk = ctx.tk;
   const b = tk.block[a]!;
   if (a + 1 >= tk.n || tk.block[a + 1] !== b) return false;
+  // The tokenizer saw punctuation in the folded gap (every whitespace character folds to whitespace, so
+  // the original gap has it too): most gaps that are not plain spaces end here.
+  if (!(tk.flags[a + 1]! & T_SPACE_BEFORE)) return false;
   // a loop over the gap rather than slice + regex: this runs several times for each candidate span
   const text = ctx.blocks[b]!;
   const e = tk.ostart[a + 1]!;

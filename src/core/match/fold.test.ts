@@ -37,4 +37,12 @@ describe('foldString', () => {
       expect(h).toBeLessThan(2 ** 30);
     }
   });
+
+  // blocks.ts spaceGap() trusts the tokenizer's "only spaces before" flag, which reads folded text: that
+  // holds only while every whitespace character folds to whitespace.
+  it('folds every whitespace character that spaceGap accepts to whitespace', () => {
+    const spaces = [32, 9, 10, 13, 0xa0, 0x202f, 0x205f, 0x3000];
+    for (let c = 0x2000; c <= 0x200a; c++) spaces.push(c);
+    for (const c of spaces) expect([' ', '\t', '\n', '\r']).toContain(foldString(String.fromCharCode(c)));
+  });
 });
