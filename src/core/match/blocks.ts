@@ -63,5 +63,8 @@ export function blockFlags(ctx: ScanContext, t: number): number {
 export function inParentheses(ctx: ScanContext, t: number): boolean {
   const tk = ctx.tk;
   const text = ctx.blocks[tk.block[t]!]!;
-  return text.charCodeAt(tk.ostart[t]! - 1) === 40 && text.charCodeAt(tk.oend[t]!) === 41;
+  // (guarded reads: see structure.ts on charCodeAt out of range)
+  const s = tk.ostart[t]!;
+  const e = tk.oend[t]!;
+  return s > 0 && e < text.length && text.charCodeAt(s - 1) === 40 && text.charCodeAt(e) === 41;
 }

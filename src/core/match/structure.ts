@@ -388,11 +388,13 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     const text = blocks[tk.block[t0]!]!;
     const e = tk.oend[last]!;
     const s0 = tk.ostart[t0]!;
-    const q = text.charCodeAt(e);
+    // (reads past either end of the text are guarded: V8 drops its optimised code the first time a
+    // charCodeAt goes out of range, and the judging code then ran slowly for the next few hundred pages)
+    const q = e < text.length ? text.charCodeAt(e) : -1;
     if ((q === 39 || q === 0x2019) && isLetterAt(text, e + 1) && !(/^[sS]\b|^[sS]$/.test(text.slice(e + 1, e + 3)))) {
       return { reject: `part of the word '${text.slice(s0, e + 4)}…'`, namesake: false, givenName: false };
     }
-    const b = text.charCodeAt(s0 - 1);
+    const b = s0 > 0 ? text.charCodeAt(s0 - 1) : -1;
     if (s0 >= 2 && (b === 39 || b === 0x2019) && isLetterAt(text, s0 - 2)) {
       return { reject: `part of the word '…${text.slice(Math.max(0, s0 - 3), tk.oend[last]!)}'`, namesake: false, givenName: false };
     }
