@@ -9,6 +9,7 @@
 import { corefEvidence, surnameFor, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
 import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
+import { grownTo } from './typed-arrays';
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES, PARTY_MEMBER_WORDS } from './stopwords';
@@ -249,12 +250,8 @@ export class KeyMap {
     if (k >= this.stamp.length) {
       let n = this.stamp.length;
       while (n <= k) n *= 2;
-      const st = new Int32Array(n);
-      st.set(this.stamp);
-      this.stamp = st;
-      const va = new Int32Array(n);
-      va.set(this.val);
-      this.val = va;
+      this.stamp = grownTo(this.stamp, n);
+      this.val = grownTo(this.val, n);
     }
     if (this.stamp[k] !== this.gen) {
       this.stamp[k] = this.gen;

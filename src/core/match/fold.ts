@@ -6,6 +6,7 @@
 // Folding writes into reused typed-array buffers with an offset map back to the original string:
 // folded code unit k came from original [mapS[k], mapE[k]). Positions are never shifted: a match on
 // folded units [a, b) is the original slice [mapS[a], mapE[b-1]).
+import { grownTo } from './typed-arrays';
 
 const DELETE = -1; // soft hyphen, zero-width: dropped
 const ATTACH = -2; // combining mark: dropped, but its original span is attached to the previous char
@@ -154,15 +155,9 @@ export class FoldBuffer {
     if (n <= this.codes.length) return;
     let size = this.codes.length;
     while (size < n) size *= 2;
-    const c = new Uint16Array(size);
-    c.set(this.codes);
-    this.codes = c;
-    const s = new Int32Array(size);
-    s.set(this.mapS);
-    this.mapS = s;
-    const e = new Int32Array(size);
-    e.set(this.mapE);
-    this.mapE = e;
+    this.codes = grownTo(this.codes, size);
+    this.mapS = grownTo(this.mapS, size);
+    this.mapE = grownTo(this.mapE, size);
   }
 
   start(k: number): number {

@@ -22,6 +22,7 @@ import {
 } from './hash-index';
 import { TokenFlags, TokenSpans, type ScanContext } from './scan-context';
 import { decodeData, encodeData } from './serialize';
+import { grownTo } from './typed-arrays';
 import { normGap, phraseVariants, T_SENT, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokenize';
 import type { ScanOptions, TextMatch } from './types';
 import { findUnknownNames } from './unknown-names';
@@ -32,23 +33,23 @@ const HEAD_BITS = 1 << 21;
 const keyBit = (k: number): number => Math.imul(k, 0x9e3779b1) >>> 11;
 const T_SUBSTANCE = typeCode('substance');
 const THE = hashToken('the');
-const ROYAL_TITLES = new Set(['king', 'queen', 'sheikh', 'sultan', 'emir', 'prince', 'princess', 'crown'].map(hashToken));
+// (an array: includes() on eight numbers is cheaper than Set.has, and loading asks it of every pattern)
+const ROYAL_TITLES = ['king', 'queen', 'sheikh', 'sultan', 'emir', 'prince', 'princess', 'crown'].map(hashToken);
 const CROWN = hashToken('crown');
-const ROYAL_TITLE_LIST = [...ROYAL_TITLES]; // (includes() on eight numbers: cheaper than Set.has for every pattern at load)
-/** Traits in a pattern record (Matcher.pats) above the token count (bits 0–7) and flags (8–15). */
+/** Traits in a pattern record (Matcher.rec) above the token count (bits 0–7) and flags (8–15). */
 const R_SUBSTANCE = 1 << 16;
 const R_THE = 1 << 17; // the entity's name starts with the pattern's first word ("The Atlantic", "Pope Leo XIV")
 const R_TYPE_SHIFT = 18; // entity type code, 4 bits
+const R_LAST = 1 << 22; // the last record of a slot's run
+/** A pattern record's token hashes start at this offset. */
+const REC_TOKENS = 5;
 /** A pattern record's core length before verify first needs it, and (a guard: the room kept is the length
  *  buildData measured) when the core does not fit. */
 const CORE_UNKNOWN = -1;
-/** A pattern record's token hashes start at this offset; R_LAST marks the last record of a slot's run. */
-const REC_TOKENS = 5;
+const CORE_TOO_LONG = -2;
 /** Bits of Matcher.kinds. */
 const K_LOWER_HEAD = 1;
 const K_CONTEXT_HEAD = 2;
-const R_LAST = 1 << 22;
-const CORE_TOO_LONG = -2;
 
 /** The case policy for a token written otherwise than the alias: never for case-exact aliases ("CIA"), always
  *  for substances ("fentanyl"), else only when the text capitalises it ("RUBIO", "Rubio" for "Rubio"). */
@@ -149,7 +150,7 @@ export class Matcher {
           nt | (data.patFlags[p]! << 8) | (data.entType[ent] === T_SUBSTANCE ? R_SUBSTANCE : 0) |
           // (only read for patterns that start with "the": tokenising every name here would slow loading)
           // (for a pattern that starts with "the" or a royal title: does the entity's own name start with it?)
-          ((patTok[t0] === THE || ROYAL_TITLE_LIST.includes(patTok[t0]!)) && this.phrase(data.entName[ent]!).hashes[0] === patTok[t0] ? R_THE : 0) |
+          ((patTok[t0] === THE || ROYAL_TITLES.includes(patTok[t0]!)) && this.phrase(data.entName[ent]!).hashes[0] === patTok[t0] ? R_THE : 0) |
           (data.entType[ent]! << R_TYPE_SHIFT) |
           (last[p] ? R_LAST : 0);
         rec[r + 1] = data.patStr[p]!;
@@ -205,18 +206,6 @@ export class Matcher {
     return out;
   }
 
-  private theNames: Uint8Array | null = null;
-  /** The entity's own name starts with "The" (The Atlantic, The Hill). */
-  private nameHasThe(e: number): boolean {
-    if (!this.theNames) {
-      const d = this.d;
-      const a = new Uint8Array(d.entId.length);
-      for (let i = 0; i < a.length; i++) a[i] = this.phrase(d.entName[i]!).hashes[0] === THE ? 1 : 0;
-      this.theNames = a;
-    }
-    return this.theNames[e] === 1;
-  }
-
   private entityIndex(id: string): number {
     if (!this.idIndex) {
       const m = new Map<string, number>();
@@ -254,7 +243,6 @@ export class Matcher {
 
   /** Folds and tokenises the blocks into this.tk and collects the verified candidate spans in this.spans. */
   private collect(blocks: string[]): void {
-    const d = this.d;
     const tk = this.tk;
     const fb = this.fb;
     tk.reset();
@@ -272,11 +260,7 @@ export class Matcher {
       const t1 = tk.n;
       const hash = tk.hash;
       const flags = tk.flags;
-      if (ctxToks.length < t1) {
-        const grown = new Int32Array(Math.max(t1, ctxToks.length * 2));
-        grown.set(ctxToks.subarray(0, nc));
-        this.contextTokens = ctxToks = grown;
-      }
+      if (ctxToks.length < t1) this.contextTokens = ctxToks = grownTo(ctxToks, Math.max(t1, ctxToks.length * 2));
       for (let t = t0; t < t1; t++) {
         const f = flags[t]!;
         const h = hash[t]!;
@@ -531,7 +515,7 @@ export class Matcher {
     if (nt > 1 && rec[off] === THE && !(info & R_THE) && (!(tk.flags[t]! & T_UPPER) || tk.flags[t]! & T_SENT || this.afterDash(t))) t++;
     // "King Abdullah II", "Sheikh Mohammed bin Rashid": a royal title in an alias identifies the person but is
     // not part of the name (as "President" is not), unless the entity's own name has it ("Pope Leo XIV")
-    else if (nt > 1 && ROYAL_TITLES.has(rec[off]!) && !(info & R_THE)) {
+    else if (nt > 1 && ROYAL_TITLES.includes(rec[off]!) && !(info & R_THE)) {
       const skip = nt > 2 && rec[off] === CROWN ? 2 : 1;
       if (tk.flags[t + skip]! & T_UPPER) t += skip;
     }

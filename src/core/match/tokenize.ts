@@ -1,6 +1,7 @@
 // Word tokens in any script: maximal runs of Unicode letters/digits/marks (not \w) in folded text.
 // Everything else (spaces, punctuation, apostrophes, hyphens, emoji) separates tokens.
 import { cls, FNV_OFFSET, FNV_PRIME, FoldBuffer, foldString, HASH_MASK, hashToken, isWordCodePoint, lower } from './fold';
+import { grownTo } from './typed-arrays';
 
 export const T_UPPER = 1; // first char upper-case
 export const T_ALLCAPS = 2; // ≥ 2 letters, none lower-case
@@ -40,22 +41,17 @@ export class Tokens {
   private grow(): void {
     const shared = this.shared;
     const size = this.block.length * 2;
-    const g = <T extends Int32Array | Uint32Array | Uint8Array>(a: T, C: new (n: number) => T): T => {
-      const b = new C(size);
-      b.set(a);
-      return b;
-    };
-    this.block = g(this.block, Int32Array);
-    this.start = g(this.start, Int32Array);
-    this.end = g(this.end, Int32Array);
-    this.hash = g(this.hash, Int32Array);
-    this.flags = g(this.flags, Uint8Array);
+    this.block = grownTo(this.block, size);
+    this.start = grownTo(this.start, size);
+    this.end = grownTo(this.end, size);
+    this.hash = grownTo(this.hash, size);
+    this.flags = grownTo(this.flags, size);
     if (shared) {
       this.ostart = this.start;
       this.oend = this.end;
     } else {
-      this.ostart = this.ownStart = g(this.ostart, Int32Array);
-      this.oend = this.ownEnd = g(this.oend, Int32Array);
+      this.ostart = this.ownStart = grownTo(this.ostart, size);
+      this.oend = this.ownEnd = grownTo(this.oend, size);
     }
   }
 
