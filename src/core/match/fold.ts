@@ -305,3 +305,8 @@ export function hashToken(s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ lower(s.charCodeAt(i)), FNV_PRIME);
   return h & HASH_MASK || 1;
 }
+
+/** The token hashes of a list of words, for `has(tk.hash[t])` tests. */
+export function hashSet(words: Iterable<string>): Set<number> {
+  return new Set([...words].map(hashToken));
+}

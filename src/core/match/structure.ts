@@ -8,7 +8,7 @@
 // - Role nouns: "anchor John Roberts" is not the Chief Justice (unless the role is one of the person's
 //   titles or context words).
 import { titleBefore } from './coref';
-import { hashToken } from './fold';
+import { hashSet, hashToken } from './fold';
 import { P_SURNAME, typeCode, typeName } from './hash-index';
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { BLOCK_TITLE_CASE, institutionPattern, type ScanContext, usIndex } from './scan-context';
@@ -17,7 +17,7 @@ import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOUR
 import { subnationalPlace, teamUse } from './teams';
 import { T_ALLCAPS, T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
-const hashes = (words: Iterable<string>): Set<number> => new Set([...words].map(hashToken));
+const hashes = hashSet;
 const T_PERSON = typeCode('person');
 const T_PUBLISHER = typeCode('publisher');
 const T_PLACE = typeCode('place');
@@ -684,7 +684,6 @@ const PRIVATE_ROLES = hashes(
   grandmother grandfather widow widower shopkeeper vendor worker`.split(/\s+/),
 );
 const A_AN = hashes(['a', 'an', 'un', 'una']);
-const THE_WORD = hashToken('the');
 const WILL = hashToken('will');
 const FOR_WORD = hashToken('for');
 const IN_WORD = hashToken('in');
@@ -724,7 +723,7 @@ function privateAppositive(ctx: ScanContext, t1: number): number {
   if (ctx.blocks[tk.block[t1]!]!.slice(tk.oend[t1 - 1]!, tk.ostart[t1]!) !== ', ') return 0;
   if (BARE_PRIVATE_ROLES.has(tk.hash[t1]!) && !(tk.flags[t1]! & T_UPPER)) return t1;
   // "Chris Wright, the city administrator": a local official's staff post (not a mayor, who may be in the KB)
-  if (tk.hash[t1] === THE_WORD && t1 + 2 < tk.n && tk.block[t1 + 2] === tk.block[t1] && LOCAL_UNITS.has(tk.hash[t1 + 1]!) && LOCAL_POSTS.has(tk.hash[t1 + 2]!) && !(tk.flags[t1 + 1]! & T_UPPER) && spaceGap(ctx, t1) && spaceGap(ctx, t1 + 1)) return t1 + 2;
+  if (tk.hash[t1] === THE && t1 + 2 < tk.n && tk.block[t1 + 2] === tk.block[t1] && LOCAL_UNITS.has(tk.hash[t1 + 1]!) && LOCAL_POSTS.has(tk.hash[t1 + 2]!) && !(tk.flags[t1 + 1]! & T_UPPER) && spaceGap(ctx, t1) && spaceGap(ctx, t1 + 1)) return t1 + 2;
   if (!A_AN.has(tk.hash[t1]!)) return 0;
   for (let u = t1 + 1; u < t1 + 5 && u < tk.n && tk.block[u] === tk.block[t1]; u++) {
     if (tk.flags[u]! & T_UPPER) return 0;

@@ -3,13 +3,13 @@
 // so countries are never judged here.) Only on a page that reads as a sports report, where these cues are
 // reliable: "sanctions against Georgia" or "Texas defense of its law" elsewhere stay places.
 import { spaceGap } from './blocks';
-import { hashToken } from './fold';
+import { hashSet } from './fold';
 import { typeCode } from './hash-index';
 import type { ScanContext } from './scan-context';
 import type { Span } from './disambiguate';
 import { T_UPPER } from './tokenize';
 
-const words = (s: string): Set<number> => new Set(s.split(/\s+/).filter(Boolean).map(hashToken));
+const words = (s: string): Set<number> => hashSet(s.split(/\s+/).filter(Boolean));
 
 /** Words only sports reports use often; three different ones make a sports page. */
 const SPORT_WORDS = words(`quarterback quarterbacks touchdown touchdowns playoff playoffs halftime inning innings
