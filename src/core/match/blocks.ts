@@ -1,8 +1,7 @@
 // Per-block facts used by the structural checks and coreference: whitespace-only gaps between tokens,
 // Title Case / ALL-CAPS blocks and headline-like blocks.
-import { BLOCK_HEADLINE, BLOCK_TITLE_CASE, type ScanContext } from './scan-context';
-import { T_HAS_LOWER, T_SPACE_BEFORE, T_UPPER } from './tokenize';
-
+import { BLOCK_HEADLINE, BLOCK_TITLE_CASE, T_HAS_LOWER, T_SPACE_BEFORE, T_UPPER } from './constants';
+import { type ScanContext } from './scan-context';
 
 /** Only whitespace between tokens a and a + 1 (same block). */
 export function spaceGap(ctx: ScanContext, a: number): boolean {

@@ -1,11 +1,12 @@
 // Coreference: a person's bare surname ("Guillot", "Rubio’s") links to the person when the full name
 // was matched earlier in the same scan, when the person is in `seenEntityIds` (found by an earlier
 // scan of the page), or when one of the person's titles stands right before it ("Gen. Guillot").
+import { BLOCK_HEADLINE, T_UPPER } from './constants';
 import { cls, foldString } from './fold';
 import { blockFlags } from './blocks';
-import { BLOCK_HEADLINE, type ScanContext } from './scan-context';
+import { type ScanContext } from './scan-context';
 import { NAME_SUFFIXES } from './stopwords';
-import { T_UPPER, tokenizePhrase } from './tokenize';
+import { tokenizePhrase } from './tokenize';
 
 /** Surname of a person name: last token, skipping suffixes (Jr., Sr., III). Null for one-token names, and
  *  for a style with "of" ("Abdullah II of Jordan", "Prince William of Wales"): its last word is a place. */

@@ -6,19 +6,17 @@
 //       + coreference evidence for surnames (earlier full name / seen on page / title: +3 each)
 //       + page language agreement (±0.5) + a small type prior (≤ 0.3)
 // The best candidate wins only with a clear margin (≥ 1) and enough evidence of its own.
+import { BLOCK_TITLE_CASE, MANY_NAMESAKES, NEAR_TOKENS, P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, T_HAS_LOWER, T_SENT, T_UPPER } from './constants';
 import { corefEvidence, surnameFor, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
-import { P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, typeCode, typeName } from './hash-index';
+import { typeCode, typeName } from './hash-index';
 import { grownTo } from './typed-arrays';
 import { blockFlags, inParentheses, spaceGap } from './blocks';
-import { BLOCK_TITLE_CASE, institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
+import { institutionPattern, perMatcher, TokenPositions, type ScanContext, usIndex } from './scan-context';
 import { DETERMINERS, INSTITUTION_WORDS, LOCATIVES, PARTY_MEMBER_WORDS } from './stopwords';
 import { opponent, placeUseAt, sportsPage, subnationalPlace, teamUse } from './teams';
-import { phraseVariants, T_HAS_LOWER, T_SENT, T_UPPER, tokenizePhrase } from './tokenize';
+import { phraseVariants, tokenizePhrase } from './tokenize';
 
-export const NEAR_TOKENS = 10;
-/** A name shared by this many KB entities links only to one named earlier, seen or titled (decide). */
-const MANY_NAMESAKES = 5;
 const T_PERSON_CODE = typeCode('person');
 const T_ORG_CODE = typeCode('organization');
 const TYPE_PRIOR: Record<string, number> = { place: 0.3, agency: 0.2, organization: 0.2, group: 0.2, person: 0.1 };

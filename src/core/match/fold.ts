@@ -6,14 +6,11 @@
 // Folding writes into reused typed-array buffers with an offset map back to the original string:
 // folded code unit k came from original [mapS[k], mapE[k]). Positions are never shifted: a match on
 // folded units [a, b) is the original slice [mapS[a], mapE[b-1]).
+import { FNV_OFFSET, FNV_PRIME, F_ATTACH, F_DELETE, F_MULTI, HASH_MASK } from './constants';
 import { grownTo } from './typed-arrays';
 
-const DELETE = -1; // soft hyphen, zero-width: dropped
-const ATTACH = -2; // combining mark: dropped, but its original span is attached to the previous char
-
-/** Per BMP code unit: 0 = not computed, >0 = single folded code + 1, <0 = DELETE/ATTACH/multi. */
+/** Per BMP code unit: 0 = not computed, >0 = single folded code + 1, <0 = F_DELETE/F_ATTACH/multi. */
 const FOLD1 = new Int32Array(65536);
-const MULTI = -3;
 const FOLD_MULTI = new Map<number, string>();
 
 /** Character classes: 0 unknown, 1 not a word char, 2 word char (uncased/digit), 3 upper-case letter, 4 lower-case letter. */
@@ -25,7 +22,7 @@ const RE_WORD = /[\p{L}\p{N}\p{M}]/u;
 const RE_MARK = /\p{M}/gu;
 
 const SPECIAL: Record<number, string | number> = {
-  0x00ad: DELETE, 0x200b: DELETE, 0x200c: DELETE, 0x200d: DELETE, 0x2060: DELETE, 0xfeff: DELETE,
+  0x00ad: F_DELETE, 0x200b: F_DELETE, 0x200c: F_DELETE, 0x200d: F_DELETE, 0x2060: F_DELETE, 0xfeff: F_DELETE,
   0x2018: "'", 0x2019: "'", 0x201b: "'", 0x2032: "'", 0x02bc: "'", 0xff07: "'", 0x00b4: "'", 0x0060: "'",
   0x201c: '"', 0x201d: '"', 0x201e: '"', 0x201f: '"', 0x2033: '"', 0x00ab: '"', 0x00bb: '"',
   0x2010: '-', 0x2011: '-', 0x2012: '-',
@@ -64,7 +61,7 @@ function foldSpecials(s: string): string {
   let out = '';
   for (const ch of s) {
     const sp = SPECIAL[ch.charCodeAt(0)];
-    out += typeof sp === 'string' ? sp : sp === DELETE ? '' : ch;
+    out += typeof sp === 'string' ? sp : sp === F_DELETE ? '' : ch;
   }
   return out;
 }
@@ -72,11 +69,11 @@ function foldSpecials(s: string): string {
 function computeFold(c: number): number {
   let r: string | number | undefined = SPECIAL[c];
   if (r === undefined) {
-    if (isCombining(c)) r = ATTACH;
+    if (isCombining(c)) r = F_ATTACH;
     else if (c >= 0xd800 && c <= 0xdfff) r = c; // surrogates pass through
     else if (decomposable(c)) {
       const s = foldSpecials(String.fromCharCode(c).normalize('NFKD').replace(RE_MARK, ''));
-      r = s.length === 0 ? ATTACH : s;
+      r = s.length === 0 ? F_ATTACH : s;
     } else {
       const s = foldSpecials(String.fromCharCode(c).normalize('NFKC'));
       r = s.length === 1 ? s : c;
@@ -86,7 +83,7 @@ function computeFold(c: number): number {
     if (r.length === 1) r = r.charCodeAt(0);
     else {
       FOLD_MULTI.set(c, r);
-      return MULTI;
+      return F_MULTI;
     }
   }
   return r < 0 ? r : r + 1;
@@ -242,9 +239,9 @@ export class FoldBuffer {
         this.mapS[o] = i;
         this.mapE[o] = i + 1;
         o++;
-      } else if (f === ATTACH) {
+      } else if (f === F_ATTACH) {
         if (o > 0 && this.mapE[o - 1] === i) this.mapE[o - 1] = i + 1;
-      } else if (f === MULTI) {
+      } else if (f === F_MULTI) {
         const m = FOLD_MULTI.get(c)!;
         this.grow(o + m.length + (n - i) + 8);
         for (let j = 0; j < m.length; j++) {
@@ -254,7 +251,7 @@ export class FoldBuffer {
           o++;
         }
       }
-      // DELETE: nothing
+      // F_DELETE: nothing
     }
     this.len = o;
   }
@@ -288,16 +285,6 @@ export function foldWithMap(s: string): { text: string; starts: number[]; ends: 
   }
   return { text: b.text(), starts, ends };
 }
-
-export const FNV_OFFSET = 0x811c9dc5 | 0;
-export const FNV_PRIME = 16777619;
-/**
- * Token hashes keep 30 bits: V8 stores such numbers as small integers (31-bit "Smis" in Chrome, which
- * compresses pointers), while a full 32-bit hash above 2^30 is a heap number. The judging rules look token
- * hashes up in Sets and Maps thousands of times per page, and a heap-number key took twice as long
- * (Node 20, 2026-11: 28 vs 15 ns a Set lookup).
- */
-export const HASH_MASK = 0x3fffffff;
 
 /** Lower-cased FNV-1a hash of a folded token (never 0), HASH_MASK bits. */
 export function hashToken(s: string): number {

@@ -4,9 +4,10 @@
 // token while tokenizing, probes the table only for capitalised tokens (and for tokens whose hash is
 // in a small bloom filter of lower-case-initial aliases), then verifies the following tokens.
 // Everything is typed arrays + a string table, so it serialises compactly.
+import { BLOOM_BITS, HASH_MASK, P_CASE_EXACT, P_LOWER_START, P_MIDDLE, P_NEVER, P_PLURAL, P_STOP, P_SURNAME, P_TRAIL_DOT } from './constants';
 import type { EntityType } from '../types';
 import { ENTITY_TYPES } from '../types';
-import { cls, foldString, HASH_MASK } from './fold';
+import { cls, foldString } from './fold';
 import { surnameFor } from './coref';
 import { isInstitutionName, NEVER_WORDS, STOP_WORDS } from './stopwords';
 import { tokenizePhrase, type Phrase } from './tokenize';
@@ -22,17 +23,6 @@ export interface MatcherEntity {
   /** Id of the country entity it belongs to (PackEntity.country). */
   country?: string;
 }
-
-export const P_CASE_EXACT = 1;
-export const P_STOP = 2;
-export const P_NEVER = 4;
-export const P_SURNAME = 8;
-export const P_MIDDLE = 16; // person full name: an optional middle initial may appear after the first token
-export const P_PLURAL = 32; // last token may take a plural "s"
-export const P_LOWER_START = 64;
-export const P_TRAIL_DOT = 128;
-
-export const BLOOM_BITS = 1 << 16;
 
 export interface MatcherData {
   strings: string[];

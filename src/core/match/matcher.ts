@@ -1,21 +1,14 @@
+import { BLOOM_BITS, CORE_TOO_LONG, CORE_UNKNOWN, FNV_OFFSET, FNV_PRIME, HASH_MASK, HEAD_BITS, K_CONTEXT_HEAD, K_LOWER_HEAD, MAX_GAP, P_CASE_EXACT, P_MIDDLE, P_NEVER, P_PLURAL, P_STOP, P_SURNAME, P_TRAIL_DOT, REC_TOKENS, R_LAST, R_SUBSTANCE, R_THE, R_TYPE_SHIFT, T_SENT, T_UPPER } from './constants';
 import { decide, describeAlias, isStrong, type Span } from './disambiguate';
 import { localPlaceNames, structuralCheck } from './structure';
-import { FNV_OFFSET, FNV_PRIME, FoldBuffer, HASH_MASK, hashToken, lower } from './fold';
+import { FoldBuffer, hashToken, lower } from './fold';
 import {
-  BLOOM_BITS,
   buildData,
   hasBit,
   setBit,
   mix,
   pairKey,
   tripleKey,
-  P_CASE_EXACT,
-  P_MIDDLE,
-  P_NEVER,
-  P_PLURAL,
-  P_STOP,
-  P_SURNAME,
-  P_TRAIL_DOT,
   typeCode,
   type MatcherData,
   type MatcherEntity,
@@ -23,12 +16,10 @@ import {
 import { TokenFlags, TokenSpans, type ScanContext } from './scan-context';
 import { decodeData, encodeData } from './serialize';
 import { grownTo } from './typed-arrays';
-import { normGap, phraseVariants, T_SENT, T_UPPER, tokenizePhrase, Tokens, type Phrase } from './tokenize';
+import { normGap, phraseVariants, tokenizePhrase, Tokens, type Phrase } from './tokenize';
 import type { ScanOptions, TextMatch } from './types';
 import { findUnknownNames } from './unknown-names';
 
-const MAX_GAP = 12; // folded chars between two tokens of one name
-const HEAD_BITS = 1 << 21;
 /** A bit for a table key, from other bits than the table's own slot (mix(k) & mask). */
 const keyBit = (k: number): number => Math.imul(k, 0x9e3779b1) >>> 11;
 const T_SUBSTANCE = typeCode('substance');
@@ -36,20 +27,6 @@ const THE = hashToken('the');
 // (an array: includes() on eight numbers is cheaper than Set.has, and loading asks it of every pattern)
 const ROYAL_TITLES = ['king', 'queen', 'sheikh', 'sultan', 'emir', 'prince', 'princess', 'crown'].map(hashToken);
 const CROWN = hashToken('crown');
-/** Traits in a pattern record (Matcher.rec) above the token count (bits 0–7) and flags (8–15). */
-const R_SUBSTANCE = 1 << 16;
-const R_THE = 1 << 17; // the entity's name starts with the pattern's first word ("The Atlantic", "Pope Leo XIV")
-const R_TYPE_SHIFT = 18; // entity type code, 4 bits
-const R_LAST = 1 << 22; // the last record of a slot's run
-/** A pattern record's token hashes start at this offset. */
-const REC_TOKENS = 5;
-/** A pattern record's core length before verify first needs it, and (a guard: the room kept is the length
- *  buildData measured) when the core does not fit. */
-const CORE_UNKNOWN = -1;
-const CORE_TOO_LONG = -2;
-/** Bits of Matcher.kinds. */
-const K_LOWER_HEAD = 1;
-const K_CONTEXT_HEAD = 2;
 
 /** The case policy for a token written otherwise than the alias: never for case-exact aliases ("CIA"), always
  *  for substances ("fentanyl"), else only when the text capitalises it ("RUBIO", "Rubio" for "Rubio"). */

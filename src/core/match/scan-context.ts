@@ -63,9 +63,6 @@ export interface ScanContext {
   contextTokenCount: number;
 }
 
-export const BLOCK_TITLE_CASE = 1; // "Georgia Overpowers USA In Atlanta": capitalisation says nothing
-export const BLOCK_HEADLINE = 2; // short, no sentence-final punctuation
-
 /**
  * Token hash → its first token index in the scan, chained to the later ones (`next[t]`, -1 at the end), so
  * a context phrase is tried only where its first word occurs. An open-addressing table in typed arrays

@@ -7,15 +7,15 @@
 // - Common-noun compounds: "Brazil nuts", "Panama hat".
 // - Role nouns: "anchor John Roberts" is not the Chief Justice (unless the role is one of the person's
 //   titles or context words).
+import { BLOCK_TITLE_CASE, P_SURNAME, T_ALLCAPS, T_HAS_LOWER, T_SENT, T_UPPER } from './constants';
 import { titleBefore } from './coref';
 import { hashSet, hashToken } from './fold';
-import { P_SURNAME, typeCode, typeName } from './hash-index';
+import { typeCode, typeName } from './hash-index';
 import { blockFlags, inParentheses, spaceGap } from './blocks';
-import { BLOCK_TITLE_CASE, institutionPattern, type ScanContext, usIndex } from './scan-context';
+import { institutionPattern, type ScanContext, usIndex } from './scan-context';
 import type { Span } from './disambiguate';
 import { COMMON_CAPITALISED, COMMON_COMPOUNDS, INSTITUTION_WORDS, NAME_NEIGHBOURS, OF_HEADS, PARTY_MEMBER_WORDS, ROLE_NOUNS } from './stopwords';
 import { subnationalPlace, teamUse } from './teams';
-import { T_ALLCAPS, T_HAS_LOWER, T_SENT, T_UPPER } from './tokenize';
 
 const hashes = hashSet;
 const T_PERSON = typeCode('person');

@@ -2,12 +2,12 @@
 // named as a college or club team is not the place. (National teams are their country, annotation policy 11,
 // so countries are never judged here.) Only on a page that reads as a sports report, where these cues are
 // reliable: "sanctions against Georgia" or "Texas defense of its law" elsewhere stay places.
+import { T_UPPER } from './constants';
 import { spaceGap } from './blocks';
 import { hashSet } from './fold';
 import { typeCode } from './hash-index';
 import type { ScanContext } from './scan-context';
 import type { Span } from './disambiguate';
-import { T_UPPER } from './tokenize';
 
 const words = (s: string): Set<number> => hashSet(s.split(/\s+/).filter(Boolean));
 

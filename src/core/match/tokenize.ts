@@ -1,13 +1,8 @@
 // Word tokens in any script: maximal runs of Unicode letters/digits/marks (not \w) in folded text.
 // Everything else (spaces, punctuation, apostrophes, hyphens, emoji) separates tokens.
-import { cls, FNV_OFFSET, FNV_PRIME, FoldBuffer, foldString, HASH_MASK, hashToken, isWordCodePoint, lower } from './fold';
+import { FNV_OFFSET, FNV_PRIME, HASH_MASK, K_LOWER, K_SEP, K_SLOW, K_SPACE, K_STOP, K_UPPER, K_WORD, T_ALLCAPS, T_HAS_LOWER, T_SENT, T_SPACE_BEFORE, T_UPPER } from './constants';
+import { cls, FoldBuffer, foldString, hashToken, isWordCodePoint, lower } from './fold';
 import { grownTo } from './typed-arrays';
-
-export const T_UPPER = 1; // first char upper-case
-export const T_ALLCAPS = 2; // ≥ 2 letters, none lower-case
-export const T_SENT = 4; // sentence start (block start, or after . ! ? :)
-export const T_SPACE_BEFORE = 8; // gap before is only spaces/hyphens (same phrase)
-export const T_HAS_LOWER = 16;
 
 /** Growable token arrays shared by all blocks of one scan. */
 export class Tokens {
@@ -165,14 +160,7 @@ export class Tokens {
  * per character. Entries are filled on first use; until then (and always for surrogates, whose class depends
  * on the pair) an entry is K_SEP | K_SLOW.
  */
-const K_SEP = 1 << 16;
-const K_WORD = 1 << 17; // uncased letter or digit
-const K_UPPER = 1 << 18;
-const K_LOWER = 1 << 19;
-const K_SLOW = 1 << 20;
 const TOK = new Int32Array(65536).fill(K_SEP | K_SLOW);
-const K_STOP = 1 << 21; // . ! ? : — a sentence starts after it
-const K_SPACE = 1 << 22; // space, tab, line break or hyphen: the tokens around it read as one phrase
 const CLASS_BIT = [0, K_SEP, K_WORD, K_UPPER, K_LOWER];
 
 /** The TOK entry of position i (computed, and stored unless a surrogate). */

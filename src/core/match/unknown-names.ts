@@ -2,9 +2,10 @@
 // ("Ken Klippenstein", "Nueva Esperanza", "Bashar al-Assad"): 2–4 capitalised tokens in one phrase,
 // with name particles (de, van, al-) allowed between them. Common capitalised words (The, days,
 // months, titles) are trimmed; a lone capitalised word at sentence start never counts.
+import { T_ALLCAPS, T_SPACE_BEFORE, T_UPPER } from './constants';
 import { hashToken } from './fold';
 import { COMMON_CAPITALISED, NAME_PARTICLES } from './stopwords';
-import { T_ALLCAPS, T_SPACE_BEFORE, T_UPPER, type Tokens } from './tokenize';
+import { type Tokens } from './tokenize';
 import type { TextMatch } from './types';
 
 const COMMON = new Set<number>([...COMMON_CAPITALISED].map(hashToken));
