@@ -439,8 +439,14 @@ export function describeAlias(ctx: ScanContext, span: Span, i: number): string {
   return r;
 }
 
-/** Decides an ambiguous / common-word / surname span, or returns null to leave it unmatched. */
-export function decide(ctx: ScanContext, span: Span): Decision | null {
+// decide() in parts, each a function of its own: V8 optimises a function once its feedback has been stable for
+// a number of calls that grows with its size, and a rule first reached late on a page started the count again
+// (Node 20, 2026-11: --trace-opt-verbose, "resetting ticks … due to IC change"); as one 6 KB function decide
+// ran unoptimised through the first few hundred pages of a session.
+
+/** The span's candidate entities, one per entity: its best pattern (a full alias before a common word before
+ *  a surname). */
+function candidatesOf(ctx: ScanContext, span: Span): Map<number, Cand> {
   const d = ctx.d;
   const byEnt = new Map<number, Cand>();
   for (const p of span.pats) {
@@ -461,17 +467,27 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       c.stop = (f & (P_STOP | P_NEVER)) !== 0;
     }
   }
-  if (byEnt.size === 1) {
-    // The common case: one entity, a full alias that is not a common word. It is accepted whatever
-    // the context says, so skip the scoring (most of a scan's time on a large pack went there).
-    const only = byEnt.values().next().value!;
-    if (only.kind === 'alias' && !only.stop && (d.patFlags[only.pat]! & P_NEVER) === 0 && !personAfterNamesake(ctx, only.ent, span) && !foreignAcronym(ctx, only.pat) && !genericPaper(ctx, only.pat)) {
-      return { ent: only.ent, kind: 'alias', reason: `alias '${d.strings[d.patStr[only.pat]!]}' → ${d.strings[d.entId[only.ent]!]}: the only entity with this name` };
-    }
+  return byEnt;
+}
+
+/** The common case: one entity, a full alias that is not a common word. It is accepted whatever the context
+ *  says, so the scoring is skipped (most of a scan's time on a large pack went there). */
+function onlyEntity(ctx: ScanContext, span: Span, byEnt: Map<number, Cand>): Decision | null {
+  const d = ctx.d;
+  const only = byEnt.values().next().value!;
+  if (only.kind === 'alias' && !only.stop && (d.patFlags[only.pat]! & P_NEVER) === 0 && !personAfterNamesake(ctx, only.ent, span) && !foreignAcronym(ctx, only.pat) && !genericPaper(ctx, only.pat)) {
+    return { ent: only.ent, kind: 'alias', reason: `alias '${d.strings[d.patStr[only.pat]!]}' → ${d.strings[d.entId[only.ent]!]}: the only entity with this name` };
   }
-  // A bare surname that three or more KB people share ("Smith" in a big pack) is linked only to one of
-  // them named earlier on the page, seen before or titled here: context words cannot single out one of
-  // many namesakes reliably, and scoring all of them was most of a scan's time on a 100k pack.
+  return null;
+}
+
+/**
+ * The candidates to score, or null when none may be linked here.
+ * A bare surname that three or more KB people share ("Smith" in a big pack) is linked only to one of them named
+ * earlier on the page, seen before or titled here: context words cannot single out one of many namesakes
+ * reliably, and scoring all of them was most of a scan's time on a 100k pack.
+ */
+function namesakePool(ctx: ScanContext, span: Span, byEnt: Map<number, Cand>): Iterable<Cand> | null {
   let pool: Iterable<Cand> = byEnt.values();
   if (byEnt.size >= 3) {
     let allCoref = true;
@@ -491,6 +507,12 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       pool = kept;
     }
   }
+  return pool;
+}
+
+/** Scores the pool's candidates; those the rules rule out are left out. */
+function scoreCandidates(ctx: ScanContext, span: Span, byEnt: Map<number, Cand>, pool: Iterable<Cand>): Cand[] {
+  const d = ctx.d;
   const cands: Cand[] = [];
   // every candidate is a body (not a place or person) of a country, and no two of the same country
   let countryBodies = byEnt.size > 1;
@@ -556,57 +578,9 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
       parts.push(...ce.parts);
       if (isNever && !ce.parts.some((p) => p.startsWith('title'))) continue;
     } else {
-      if (isNever) continue;
-      if (personAfterNamesake(ctx, c.ent, span)) continue;
-      if (c.ent === lastNamed) {
-        ev += 2;
-        parts.push(`last named in full: '${d.strings[d.entName[c.ent]!]}' (+2)`);
-      }
-      // "Servicio de Inmigración y Control de Aduanas (ICE)": its full name right before the parenthesis
-      if (span.t1 - span.t0 === 1 && span.t0 > 0 && inParentheses(ctx, span.t0) && ctx.spanAtEnd.get(span.t0)?.pats.some((q) => d.patEnt[q] === c.ent)) {
-        ev += 3;
-        parts.push('full name before it (+3)');
-      }
-      if (paperUnsure || (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!))) continue;
-      if (c.stop && (institutionPattern(ctx, c.pat) || isParty(ctx, c.ent))) {
-        if (owner < 0 && (foreignPage(ctx, c.ent, span) || foreignParagraph(ctx, c.ent, span))) continue;
-        const home = homeInstitution(ctx, c.ent);
-        if (home) {
-          ev += home;
-          parts.push(`page about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+${home})`);
-        }
-        // "Defense Secretary Pete Hegseth faced questions in Congress", "SEOUL — President Lee … The
-        // Democratic Party": the paragraph names the country's own side, whatever the page is mostly about
-        const side = sideInParagraph(ctx, c.ent, span);
-        if (side) {
-          ev += 1;
-          parts.push(`paragraph names '${side}' (+1)`);
-        }
-      } else if (countryBodies && d.entCountry[c.ent] === leadCountry(ctx)) {
-        // Bodies of different countries share the name ("Commons"): the one of the country the headline
-        // and lead are about.
-        ev += 1;
-        parts.push(`lead about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+1)`);
-      }
-      // "his father, King Salman": the alias with its royal title matched in full (the title stays outside
-      // the span), which a bare surname of another person ("bin Salman") does not outweigh
-      if (d.patTokOff[c.pat + 1]! - d.patTokOff[c.pat]! > span.t1 - span.t0) {
-        ev += 3;
-        parts.push(`'${d.strings[d.patStr[c.pat]!]}' in full (+3)`);
-      }
-      if (typeName(d.entType[c.ent]!) === 'person') {
-        const title = titleBefore(ctx, c.ent, span.t0);
-        if (title) {
-          ev += 2;
-          parts.push(`title '${title}' (+2)`);
-        }
-        // "Pope Leo XIV … Leo urged": a person's common-word short name after the page named them in full
-        const first = ctx.confirmed.get(c.ent);
-        if (c.stop && span.t1 - span.t0 === 1 && first !== undefined && first < span.t0) {
-          ev += 1;
-          parts.push('named in full earlier (+1)');
-        }
-      }
+      const aliasEv = aliasEvidence(ctx, span, c, ev, paperUnsure, owner, lastNamed, countryBodies);
+      if (aliasEv === null) continue;
+      ev = aliasEv;
     }
     c.evidence = ev;
     c.coref = coref;
@@ -617,6 +591,72 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
 
     cands.push(c);
   }
+  return cands;
+}
+
+/** Evidence for an alias candidate (ev so far, plus what only an alias gets), or null when the rules rule it
+ *  out. */
+function aliasEvidence(ctx: ScanContext, span: Span, c: Cand, ev: number, paperUnsure: boolean, owner: number, lastNamed: number, countryBodies: boolean): number | null {
+  const d = ctx.d;
+  const isNever = (d.patFlags[c.pat]! & P_NEVER) !== 0;
+  const parts = c.parts;
+  if (isNever) return null;
+  if (personAfterNamesake(ctx, c.ent, span)) return null;
+  if (c.ent === lastNamed) {
+    ev += 2;
+    parts.push(`last named in full: '${d.strings[d.entName[c.ent]!]}' (+2)`);
+  }
+  // "Servicio de Inmigración y Control de Aduanas (ICE)": its full name right before the parenthesis
+  if (span.t1 - span.t0 === 1 && span.t0 > 0 && inParentheses(ctx, span.t0) && ctx.spanAtEnd.get(span.t0)?.pats.some((q) => d.patEnt[q] === c.ent)) {
+    ev += 3;
+    parts.push('full name before it (+3)');
+  }
+  if (paperUnsure || (ev < 2 && foreignAcronym(ctx, c.pat) && !countryOnPage(ctx, d.entCountry[c.ent]!))) return null;
+  if (c.stop && (institutionPattern(ctx, c.pat) || isParty(ctx, c.ent))) {
+    if (owner < 0 && (foreignPage(ctx, c.ent, span) || foreignParagraph(ctx, c.ent, span))) return null;
+    const home = homeInstitution(ctx, c.ent);
+    if (home) {
+      ev += home;
+      parts.push(`page about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+${home})`);
+    }
+    // "Defense Secretary Pete Hegseth faced questions in Congress", "SEOUL — President Lee … The
+    // Democratic Party": the paragraph names the country's own side, whatever the page is mostly about
+    const side = sideInParagraph(ctx, c.ent, span);
+    if (side) {
+      ev += 1;
+      parts.push(`paragraph names '${side}' (+1)`);
+    }
+  } else if (countryBodies && d.entCountry[c.ent] === leadCountry(ctx)) {
+    // Bodies of different countries share the name ("Commons"): the one of the country the headline
+    // and lead are about.
+    ev += 1;
+    parts.push(`lead about ${d.strings[d.entId[d.entCountry[c.ent]!]!]} (+1)`);
+  }
+  // "his father, King Salman": the alias with its royal title matched in full (the title stays outside
+  // the span), which a bare surname of another person ("bin Salman") does not outweigh
+  if (d.patTokOff[c.pat + 1]! - d.patTokOff[c.pat]! > span.t1 - span.t0) {
+    ev += 3;
+    parts.push(`'${d.strings[d.patStr[c.pat]!]}' in full (+3)`);
+  }
+  if (typeName(d.entType[c.ent]!) === 'person') {
+    const title = titleBefore(ctx, c.ent, span.t0);
+    if (title) {
+      ev += 2;
+      parts.push(`title '${title}' (+2)`);
+    }
+    // "Pope Leo XIV … Leo urged": a person's common-word short name after the page named them in full
+    const first = ctx.confirmed.get(c.ent);
+    if (c.stop && span.t1 - span.t0 === 1 && first !== undefined && first < span.t0) {
+      ev += 1;
+      parts.push('named in full earlier (+1)');
+    }
+  }
+  return ev;
+}
+
+/** The best candidate, when it is good enough and clearly ahead of the runner-up. */
+function bestCandidate(ctx: ScanContext, span: Span, cands: Cand[]): Decision | null {
+  const d = ctx.d;
   if (cands.length === 0) return null;
   // one candidate, a common-word alias written as a name in running text: "threat to Japan's survival",
   // "at Costco", "Alphabet and Meta"
@@ -646,6 +686,17 @@ export function decide(ctx: ScanContext, span: Span): Decision | null {
   reason += best.parts.length ? `: ${best.parts.join(', ')}` : '';
   if (second) reason += `; runner-up ${d.strings[d.entId[second.ent]!]} ${fmt(second.evidence + second.coref)}`;
   return { ent: best.ent, kind: best.kind, reason };
+}
+
+/** Decides an ambiguous / common-word / surname span, or returns null to leave it unmatched. */
+export function decide(ctx: ScanContext, span: Span): Decision | null {
+  const byEnt = candidatesOf(ctx, span);
+  if (byEnt.size === 1) {
+    const only = onlyEntity(ctx, span, byEnt);
+    if (only) return only;
+  }
+  const pool = namesakePool(ctx, span, byEnt);
+  return pool && bestCandidate(ctx, span, scoreCandidates(ctx, span, byEnt, pool));
 }
 
 const LOCATIVE = new Set([...LOCATIVES].map(hashToken));

@@ -10,7 +10,7 @@
 import { BLOCK_TITLE_CASE, P_SURNAME, T_ALLCAPS, T_HAS_LOWER, T_SENT, T_UPPER } from './constants';
 import { titleBefore } from './coref';
 import { hashSet, hashToken } from './fold';
-import { typeCode, typeName } from './hash-index';
+import { type MatcherData, typeCode, typeName } from './hash-index';
 import { blockFlags, inParentheses, spaceGap } from './blocks';
 import { institutionPattern, type ScanContext, usIndex } from './scan-context';
 import type { Span } from './disambiguate';
@@ -313,62 +313,105 @@ export interface Structural {
 
 const OK: Structural = { reject: null, namesake: false, givenName: false };
 
-export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
+// structuralCheck's rules in groups, each group a function of its own: V8 optimises a function once its
+// feedback has been stable for a number of calls that grows with its size, and every rule that first fired
+// late on a page started that count again. As one 14 KB function the rules ran unoptimised through the first
+// few hundred pages of a session (Node 20, 2026-11: --trace-opt-verbose, "resetting ticks … due to IC change").
+
+function wordAt(ctx: ScanContext, t: number): string {
+  const tk = ctx.tk;
+  return ctx.blocks[tk.block[t]!]!.slice(tk.ostart[t]!, tk.oend[t]!);
+}
+
+/** A place's name starts at token a and a branch word follows it ("Mozambique province"). */
+function branchPlaceAt(ctx: ScanContext, a: number): boolean {
+  const tk = ctx.tk;
+  const pl = ctx.spanAtStart.get(a);
+  return !!pl && (pl.types & (1 << T_PLACE)) !== 0 && spaceGap(ctx, pl.t1 - 1) && BRANCH_WORDS.has(tk.hash[pl.t1]!) && tk.block[pl.t1] === tk.block[a];
+}
+
+function allSubnational(ctx: ScanContext, sp: Span): boolean {
+  for (const p of sp.pats) if (!subnationalPlace(ctx, ctx.d.patEnt[p]!)) return false;
+  return true;
+}
+
+function shareEntity(d: MatcherData, a: Span, b: Span): boolean {
+  for (const q of a.pats) for (const p of b.pats) if (d.patEnt[p] === d.patEnt[q]) return true;
+  return false;
+}
+
+function anyTitleBefore(ctx: ScanContext, sp: Span, t0: number): boolean {
+  for (const p of sp.pats) if (titleBefore(ctx, ctx.d.patEnt[p]!, t0)) return true;
+  return false;
+}
+
+function anyInstitutionPattern(ctx: ScanContext, sp: Span): boolean {
+  for (const p of sp.pats) if (institutionPattern(ctx, p)) return true;
+  return false;
+}
+
+function allSurnames(d: MatcherData, sp: Span): boolean {
+  for (const q of sp.pats) if (!(d.patFlags[q]! & P_SURNAME)) return false;
+  return true;
+}
+
+/** A common-noun compound ("Brazil nuts"), a town of this page, a group's branch, a college team. */
+function compoundOrBranch(ctx: ScanContext, sp: Span): Structural | null {
   const d = ctx.d;
   const tk = ctx.tk;
-  const blocks = ctx.blocks;
-  const word = (t: number): string => blocks[tk.block[t]!]!.slice(tk.ostart[t]!, tk.oend[t]!);
   const t0 = sp.t0;
   const t1 = sp.t1;
   const last = t1 - 1;
-
+  const places = sp.types === 1 << T_PLACE;
   // common-noun compound: "Brazil nuts"
   const comp = COMPOUNDS.get(tk.hash[last]!);
   // (after an acronym the noun may be capitalised too: "CPC Blend", "ICE Vehicles")
   if (comp && spaceGap(ctx, last) && (!(tk.flags[t1]! & T_UPPER) || tk.flags[last]! & T_ALLCAPS) && comp.has(tk.hash[t1]!)) {
-    return { reject: `common noun '${word(last)} ${word(t1)}'`, namesake: false, givenName: false };
+    return { reject: `common noun '${wordAt(ctx, last)} ${wordAt(ctx, t1)}'`, namesake: false, givenName: false };
   }
-
-  const persons = sp.types === 1 << T_PERSON;
-  const places = sp.types === 1 << T_PLACE;
-  const publishers = sp.types === 1 << T_PUBLISHER;
-  const surname = sp.surname;
 
   // "MEXICO, Maine": the town, here and everywhere else on the page
   if (places && ctx.localPlaces?.size) {
-    for (const p of sp.pats) if (ctx.localPlaces.has(d.patStr[p]!)) return { reject: `a town named '${word(t0)}' on this page`, namesake: false, givenName: false };
+    for (const p of sp.pats) if (ctx.localPlaces.has(d.patStr[p]!)) return { reject: `a town named '${wordAt(ctx, t0)}' on this page`, namesake: false, givenName: false };
   }
 
   // "the Islamic State Mozambique province": the group's branch, a longer name around both names
-  const branchPlace = (a: number): boolean => {
-    const pl = ctx.spanAtStart.get(a);
-    return !!pl && (pl.types & (1 << T_PLACE)) !== 0 && spaceGap(ctx, pl.t1 - 1) && BRANCH_WORDS.has(tk.hash[pl.t1]!) && tk.block[pl.t1] === tk.block[a];
-  };
-  if (sp.types & (1 << T_GROUP) && t1 < tk.n && spaceGap(ctx, last) && tk.flags[t1]! & T_UPPER && branchPlace(t1)) {
-    return { reject: `part of a group's branch '${word(t0)} … ${word(t1)}'`, namesake: false, givenName: false };
+  if (sp.types & (1 << T_GROUP) && t1 < tk.n && spaceGap(ctx, last) && tk.flags[t1]! & T_UPPER && branchPlaceAt(ctx, t1)) {
+    return { reject: `part of a group's branch '${wordAt(ctx, t0)} … ${wordAt(ctx, t1)}'`, namesake: false, givenName: false };
   }
   if (sp.types & (1 << T_PLACE) && t0 > 0 && spaceGap(ctx, t0 - 1)) {
     const g = ctx.spanAtEnd.get(t0);
-    if (g && g.t1 === t0 && g.types & (1 << T_GROUP) && branchPlace(t0)) return { reject: `part of a group's branch '${word(g.t0)} … ${word(t0)}'`, namesake: false, givenName: false };
+    if (g && g.t1 === t0 && g.types & (1 << T_GROUP) && branchPlaceAt(ctx, t0)) return { reject: `part of a group's branch '${wordAt(ctx, g.t0)} … ${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
   }
 
   // "Texas coach Sean Miller": a college team on a sports page
-  if (places && t1 - t0 === 1 && sp.pats.every((p) => subnationalPlace(ctx, d.patEnt[p]!)) && teamUse(ctx, t0, t1)) {
-    return { reject: `a team named '${word(t0)}'`, namesake: false, givenName: false };
+  if (places && t1 - t0 === 1 && allSubnational(ctx, sp) && teamUse(ctx, t0, t1)) {
+    return { reject: `a team named '${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
   }
+  return null;
+}
 
+/** A currency code, unit or spelled-out acronym; "The <adjective>" and a noun; letters joined by an apostrophe. */
+function acronymOrPartOfWord(ctx: ScanContext, sp: Span): Structural | null {
+  const d = ctx.d;
+  const tk = ctx.tk;
+  const blocks = ctx.blocks;
+  const t0 = sp.t0;
+  const t1 = sp.t1;
+  const last = t1 - 1;
+  const publishers = sp.types === 1 << T_PUBLISHER;
   // "NIS 1.2 billion", "CHF 40 million": a currency code before an amount; "1.5 AU", "40 MW": a unit after one
   if (t1 - t0 === 1 && tk.flags[t0]! & T_ALLCAPS) {
-    if (amountAfter(ctx, t0)) return { reject: `currency '${word(t0)}' before an amount`, namesake: false, givenName: false };
+    if (amountAfter(ctx, t0)) return { reject: `currency '${wordAt(ctx, t0)}' before an amount`, namesake: false, givenName: false };
     if (inParentheses(ctx, t0)) {
       const from = spelledOutBefore(ctx, t0);
       const named = ctx.spanAtEnd.get(t0);
-      if (from >= 0 && !(named && named.t0 <= from && named.pats.some((q) => sp.pats.some((p) => d.patEnt[p] === d.patEnt[q])))) {
+      if (from >= 0 && !(named && named.t0 <= from && shareEntity(d, named, sp))) {
         return { reject: `'${blocks[tk.block[t0]!]!.slice(tk.ostart[from]!, tk.oend[t0]! + 1)}' spells out something else`, namesake: false, givenName: false };
       }
     }
     if (t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && spaceGap(ctx, t0 - 1) && isDigitCode(blocks[tk.block[t0]!]!.charCodeAt(tk.oend[t0 - 1]! - 1))) {
-      return { reject: `unit '${word(t0)}' after a number`, namesake: false, givenName: false };
+      return { reject: `unit '${wordAt(ctx, t0)}' after a number`, namesake: false, givenName: false };
     }
   }
 
@@ -379,7 +422,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     const nf = tk.flags[t1]!;
     const h1 = tk.hash[t1]!;
     if (publishers && !(nf & T_UPPER) && nf & T_HAS_LOWER && !REPORTING.has(h1) && (!NEIGHBOURS.has(h1) || ADJECTIVE_NOUNS.has(h1))) {
-      return { reject: `'${word(t0)} ${word(t0 + 1)} ${word(t1)}': a common noun follows`, namesake: false, givenName: false };
+      return { reject: `'${wordAt(ctx, t0)} ${wordAt(ctx, t0 + 1)} ${wordAt(ctx, t1)}': a common noun follows`, namesake: false, givenName: false };
     }
   }
 
@@ -399,10 +442,23 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
       return { reject: `part of the word '…${text.slice(Math.max(0, s0 - 3), tk.oend[last]!)}'`, namesake: false, givenName: false };
     }
   }
+  return null;
+}
 
+/** Words before or after a person's name that make it another person or a place ("La Paz", "anchor John Roberts"). */
+function personContext(ctx: ScanContext, sp: Span): Structural | null {
+  const d = ctx.d;
+  const tk = ctx.tk;
+  const blocks = ctx.blocks;
+  const t0 = sp.t0;
+  const t1 = sp.t1;
+  const last = t1 - 1;
+  const persons = sp.types === 1 << T_PERSON;
+  const surname = sp.surname;
+  if (!sp.surname && sp.types !== 1 << T_PERSON) return null; // (every rule here is about a person or a surname)
   // "La Paz", "El Paso", "Las Vegas": a capitalised article before a bare surname makes a place name
   if ((surname || persons) && t1 - t0 === 1 && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && ARTICLES.has(tk.hash[t0 - 1]!) && tk.hash[t0 - 1] !== THE && tk.flags[t0 - 1]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
-    return { reject: `part of a longer name '${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false };
+    return { reject: `part of a longer name '${wordAt(ctx, t0 - 1)} ${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
   }
 
   // "Maher al-Sharaa" is not Ahmed al-Sharaa: a given name and a particle before the surname
@@ -411,7 +467,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     const gap2 = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 1]!, tk.ostart[t0]!);
     // (a one-word name only: "El Gobierno de Rodrigo Paz" names Rodrigo Paz in full)
     if (/^[\s-]$/.test(gap1) && /^[\s-]$/.test(gap2) && (surname || (persons && t1 - t0 === 1))) {
-      return { reject: `part of a longer name '${word(t0 - 2)} ${word(t0 - 1)} ${word(t0)}'`, namesake: true, givenName: false };
+      return { reject: `part of a longer name '${wordAt(ctx, t0 - 2)} ${wordAt(ctx, t0 - 1)} ${wordAt(ctx, t0)}'`, namesake: true, givenName: false };
     }
   }
 
@@ -430,20 +486,30 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
       for (let i = d.entTitleOff[e]!; !own && i < d.entTitleOff[e + 1]!; i++) if (ctx.phrase(d.entTitles[i]!).hashes.includes(h)) own = true;
       for (let i = d.entCtxOff[e]!; !own && i < d.entCtxOff[e + 1]!; i++) if (ctx.phrase(d.entCtx[i]!).hashes.includes(h)) own = true;
     }
-    if (!own) return { reject: `role '${word(roleAt)}' describes someone else`, namesake: !adjacent, givenName: false };
+    if (!own) return { reject: `role '${wordAt(ctx, roleAt)}' describes someone else`, namesake: !adjacent, givenName: false };
   }
 
   // "Commissioner Mike Johnson", "Sheriff Pedro Sánchez": a local office that is none of the person's titles
   if (persons && t0 > 0 && tk.flags[t0 - 1]! & T_UPPER && LOCAL_OFFICES.has(tk.hash[t0 - 1]!) && spaceGap(ctx, t0 - 1)) {
-    if (!sp.pats.some((p) => titleBefore(ctx, d.patEnt[p]!, t0))) return { reject: `'${word(t0 - 1)}' is another person's office`, namesake: true, givenName: false };
+    if (!anyTitleBefore(ctx, sp, t0)) return { reject: `'${wordAt(ctx, t0 - 1)}' is another person's office`, namesake: true, givenName: false };
   }
   // "Mike Johnson, a retired pharmacist", "Pedro Sánchez, a local shopkeeper": an appositive that makes the
   // person a private one (office holders are introduced by their office, not their trade)
   // (not after the person's own office: "Former prime minister Tony Abbott, a volunteer firefighter")
-  if (persons && privateAppositive(ctx, t1) && !sp.pats.some((p) => titleBefore(ctx, d.patEnt[p]!, t0))) {
-    return { reject: `'${word(last)}, … ${word(privateAppositive(ctx, t1))}' describes someone else`, namesake: true, givenName: false };
+  if (persons && privateAppositive(ctx, t1) && !anyTitleBefore(ctx, sp, t0)) {
+    return { reject: `'${wordAt(ctx, last)}, … ${wordAt(ctx, privateAppositive(ctx, t1))}' describes someone else`, namesake: true, givenName: false };
   }
+  return null;
+}
 
+/** A word before the name that makes a longer name ("Gulf of Mexico", "USS America", "PORT SUDAN"). */
+function longerNameBefore(ctx: ScanContext, sp: Span): Structural | null {
+  const tk = ctx.tk;
+  const blocks = ctx.blocks;
+  const t0 = sp.t0;
+  const t1 = sp.t1;
+  const persons = sp.types === 1 << T_PERSON;
+  const places = sp.types === 1 << T_PLACE;
   // "Gulf of Mexico", "University of Georgia", "Paseo de la Reforma", "Banco Central de Bolivia", "Court of
   // Justice of the European Union", "CIUDAD DE GUATEMALA —"
   {
@@ -455,49 +521,47 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
 
   // "the American Institute in Taiwan", "the EU Chamber of Commerce in China": a body named with "in <place>"
   if (places && t0 >= 2 && tk.hash[t0 - 1] === IN_WORD && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) && spaceGap(ctx, t0 - 2) && tk.flags[t0 - 2]! & T_UPPER && IN_HEADS.has(tk.hash[t0 - 2]!)) {
-    return { reject: `part of a longer name '${word(t0 - 2)} in ${word(t0)}'`, namesake: false, givenName: false };
+    return { reject: `part of a longer name '${wordAt(ctx, t0 - 2)} in ${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
   }
   // "the Golden Dome for America", "Teach for America": the American way of naming a programme or a group
   // (not "the Perth Test for Australia")
   if (places && t1 - t0 === 1 && tk.hash[t0] === AMERICA && t0 >= 2 && tk.hash[t0 - 1] === FOR_WORD && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) && spaceGap(ctx, t0 - 2) && isCapWord(ctx, t0 - 2) && !(tk.flags[t0 - 2]! & T_SENT) && !ctx.spanEnds.has(t0 - 1) && !NEIGHBOURS.has(tk.hash[t0 - 2]!)) {
-    return { reject: `part of a longer name '${word(t0 - 2)} for ${word(t0)}'`, namesake: false, givenName: false };
+    return { reject: `part of a longer name '${wordAt(ctx, t0 - 2)} for ${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
   }
   // "Sheikh Hamdan bin Mohammed bin Rashid Al Maktoum": a father's name (or any part of it) inside the son's
   if (persons && afterPatronymic(ctx, t0)) {
-    return { reject: `part of a longer name '… bin … ${word(t0)}'`, namesake: false, givenName: false };
+    return { reject: `part of a longer name '… bin … ${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
   }
   // "the Anti-Lebanon range": a capitalised word joined by a hyphen before the name, which is no name
   // itself ("U.S.-Mexico", "Austria-Hungary" name both; "Sino-US" is a prefix)
   if (t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && tk.ostart[t0]! === tk.oend[t0 - 1]! + 1 && blocks[tk.block[t0]!]!.charCodeAt(tk.oend[t0 - 1]!) === 45) {
     if (isCapWord(ctx, t0 - 1) && !ctx.spanEnds.has(t0) && !NEIGHBOURS.has(tk.hash[t0 - 1]!) && !HYPHEN_PREFIXES.has(tk.hash[t0 - 1]!)) {
-      return { reject: `part of a longer name '${word(t0 - 1)}-${word(t0)}'`, namesake: false, givenName: false };
+      return { reject: `part of a longer name '${wordAt(ctx, t0 - 1)}-${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
     }
   }
 
   // "USS America", "HMS Prince of Wales": a ship
   if (t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && spaceGap(ctx, t0 - 1) && SHIP_PREFIXES.has(tk.hash[t0 - 1]!) && tk.flags[t0 - 1]! & T_ALLCAPS) {
-    return { reject: `the ship '${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false, goesOn: true };
+    return { reject: `the ship '${wordAt(ctx, t0 - 1)} ${wordAt(ctx, t0)}'`, namesake: false, givenName: false, goesOn: true };
   }
 
   // "PORT SUDAN —", "MOUNT LEBANON": a place head word makes a longer name in capitals too
   if (!persons && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && spaceGap(ctx, t0 - 1) && PLACE_HEADS.has(tk.hash[t0 - 1]!) && tk.flags[t0 - 1]! & T_UPPER) {
-    return { reject: `part of a longer name '${word(t0 - 1)} ${word(t0)}'`, namesake: false, givenName: false };
+    return { reject: `part of a longer name '${wordAt(ctx, t0 - 1)} ${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
   }
+  return null;
+}
 
-  // acronyms and all-caps text: no adjacency test ("U.S. Navy", "CIA Director", "SENATE VOTE")…
-  let lowerInside = false;
-  for (let t = t0; t < t1; t++) if (tk.flags[t]! & T_HAS_LOWER) lowerInside = true;
-  if (!lowerInside) {
-    // …but "NZ First", "America First": a party or slogan named after the place ("D.C. United": a club)
-    if (places && t1 < tk.n && (tk.hash[t1] === FIRST || CLUB_SUFFIXES.has(tk.hash[t1]!)) && tk.flags[t1]! & T_UPPER && blocks[sp.block]!.slice(sp.end, tk.ostart[t1]!) === ' ') {
-      return { reject: `part of a longer name '${word(last)} First'`, namesake: false, givenName: false, goesOn: true };
-    }
-    // …and "U.S. Forest Service", "the 4th U.S. Circuit Court of Appeals": an organisation's name goes on
-    if (orgNameAfter(ctx, sp)) return { reject: `part of a longer name '${word(last)} ${word(t1)} …'`, namesake: false, givenName: false, goesOn: true };
-    return OK;
-  }
-  if (blockFlags(ctx, t0) & BLOCK_TITLE_CASE) return OK;
-
+/** An owner or a capitalised neighbour before the name ("Italy’s Senate", "the Texas House"). */
+function ownerOrNeighbourBefore(ctx: ScanContext, sp: Span): Structural | null {
+  const d = ctx.d;
+  const tk = ctx.tk;
+  const blocks = ctx.blocks;
+  const t0 = sp.t0;
+  const t1 = sp.t1;
+  const persons = sp.types === 1 << T_PERSON;
+  const places = sp.types === 1 << T_PLACE;
+  const surname = sp.surname;
   // "Italy’s Senate", "Peru’s Congress", "Indonesia’s House of Representatives": an institution name owned by
   // another name is that name's institution
   // (a several-word name only after a place: "Lee's Democratic Party" is his own party; the cheap possessive
@@ -507,15 +571,15 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     possessive &&
     (t1 - t0 === 1
       ? INSTITUTION.has(tk.hash[t0]!)
-      : placeEndsAt(ctx, t0 - 1) && sp.pats.some((p) => institutionPattern(ctx, p)));
+      : placeEndsAt(ctx, t0 - 1) && anyInstitutionPattern(ctx, sp));
   // "a New York state Supreme Court", "leaders of the state House": a state's own chamber or court
   if (t0 > 0 && LOWER_STATE.has(tk.hash[t0 - 1]!) && !(tk.flags[t0 - 1]! & T_UPPER) && spaceGap(ctx, t0 - 1) && institutionSpan(ctx, sp)) {
-    return { reject: `'${word(t0 - 1)} ${word(t0)}' is a state's own body`, namesake: false, givenName: false };
+    return { reject: `'${wordAt(ctx, t0 - 1)} ${wordAt(ctx, t0)}' is a state's own body`, namesake: false, givenName: false };
   }
   if (institution && !ownInstitution(ctx, sp, t0 - 1)) {
     const g = blocks[tk.block[t0]!]!.slice(tk.oend[t0 - 2]!, tk.ostart[t0 - 1]!);
     if ((g === "'" || g === '\u2019') && tk.flags[t0 - 2]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
-      return { reject: `'${word(t0 - 2)}’s ${word(t0)}' belongs to another name`, namesake: false, givenName: false };
+      return { reject: `'${wordAt(ctx, t0 - 2)}’s ${wordAt(ctx, t0)}' belongs to another name`, namesake: false, givenName: false };
     }
   }
   if (t0 > 0 && spaceGap(ctx, t0 - 1) && isCapWord(ctx, t0 - 1)) {
@@ -525,7 +589,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     // given name there ("Ibrahim" of Anwar Ibrahim), and the two are one name
     if (fine && persons && sp.surname && !NEIGHBOURS.has(tk.hash[p]!)) {
       const prev = ctx.spanAtEnd.get(t0);
-      if (prev && prev.t1 === t0 && prev.t1 - prev.t0 === 1 && prev.pats.every((q) => (d.patFlags[q]! & P_SURNAME) !== 0)) fine = false;
+      if (prev && prev.t1 === t0 && prev.t1 - prev.t0 === 1 && allSurnames(d, prev)) fine = false;
     }
     // "wing Will Jordan": a capital "Will" inside a sentence is a given name, not the verb of a Title Case line
     if (fine && tk.hash[p] === WILL && !(tk.flags[p]! & T_SENT) && tk.flags[p]! & T_HAS_LOWER && !(blockFlags(ctx, p) & BLOCK_TITLE_CASE)) fine = false;
@@ -537,7 +601,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (fine && !persons && BODY_HEADS.has(tk.hash[t0]!) && placeEndsAt(ctx, t0) && !ownInstitution(ctx, sp, t0)) fine = false;
     if (!fine && tk.flags[p]! & T_SENT && ROLES.has(tk.hash[p]!)) fine = true; // "Actor Will Smith arrived."
     // sentence-initial adverbs and participles: "Separately Rubio …", "Speaking Tuesday …"
-    if (!fine && tk.flags[p]! & T_SENT && /(?:ly|ing|ed)$/.test(word(p))) fine = true;
+    if (!fine && tk.flags[p]! & T_SENT && /(?:ly|ing|ed)$/.test(wordAt(ctx, p))) fine = true;
     // a sentence-initial word before a name of several words is a modifier: "Rival Intercontinental Exchange"
     if (!fine && tk.flags[p]! & T_SENT && t1 - t0 >= 2 && !persons) fine = true;
     if (!fine) {
@@ -549,17 +613,31 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
         }
       }
     }
-    if (!fine) return { reject: `part of a longer name '${word(p)} ${word(t0)}'`, namesake: surname || persons, givenName: false };
+    if (!fine) return { reject: `part of a longer name '${wordAt(ctx, p)} ${wordAt(ctx, t0)}'`, namesake: surname || persons, givenName: false };
   }
+  return null;
+}
+
+/** The name goes on after the span ("Israel-Premier Tech", "Texas A&M", "Samsung SDI", "Poland 2050"). */
+function nameGoesOn(ctx: ScanContext, sp: Span): Structural | null {
+  const tk = ctx.tk;
+  const blocks = ctx.blocks;
+  const t0 = sp.t0;
+  const t1 = sp.t1;
+  const last = t1 - 1;
+  const persons = sp.types === 1 << T_PERSON;
+  const places = sp.types === 1 << T_PLACE;
+  const publishers = sp.types === 1 << T_PUBLISHER;
+  const surname = sp.surname;
   // "Israel-Premier Tech": a capitalised word joined by a hyphen that is no name of its own goes on with the
   // name ("U.S.-Mexico talks" names both)
   if (t1 < tk.n && tk.block[t1] === tk.block[t0] && tk.ostart[t1] === tk.oend[last]! + 1 && blocks[tk.block[t0]!]!.charCodeAt(tk.oend[last]!) === 45 && isCapWord(ctx, t1) && !ctx.spanStarts.has(t1) && !NEIGHBOURS.has(tk.hash[t1]!)) {
-    return { reject: `part of a longer name '${word(last)}-${word(t1)}'`, namesake: false, givenName: false, goesOn: true };
+    return { reject: `part of a longer name '${wordAt(ctx, last)}-${wordAt(ctx, t1)}'`, namesake: false, givenName: false, goesOn: true };
   }
   // "Texas A&M", "Procter & Gamble": a capital joined by "&" after the name goes on with it
   if (t1 + 1 < tk.n && tk.block[t1] === tk.block[t0] && spaceGap(ctx, last) && tk.flags[t1]! & T_UPPER) {
     const amp = blocks[tk.block[t0]!]!.slice(tk.oend[t1]!, tk.ostart[t1 + 1]!).trim();
-    if (amp === '&') return { reject: `part of a longer name '${word(last)} ${word(t1)}&…'`, namesake: false, givenName: false, goesOn: true };
+    if (amp === '&') return { reject: `part of a longer name '${wordAt(ctx, last)} ${wordAt(ctx, t1)}&…'`, namesake: false, givenName: false, goesOn: true };
   }
   if (institutionSpan(ctx, sp)) {
     // "the Supreme Court of Virginia", "the Senate of Kenya": another place's body (its own is a KB name)
@@ -567,7 +645,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
       let n = t1 + 1;
       if (ARTICLES.has(tk.hash[n]!) && n + 1 < tk.n && tk.block[n + 1] === tk.block[t0]) n++;
       if (isCapWord(ctx, n) && !ownInstitution(ctx, sp, ctx.spanAtStart.get(n)?.t1 ?? -1)) {
-        return { reject: `part of a longer name '${word(t0)} … of ${word(n)}'`, namesake: false, givenName: false, goesOn: true };
+        return { reject: `part of a longer name '${wordAt(ctx, t0)} … of ${wordAt(ctx, n)}'`, namesake: false, givenName: false, goesOn: true };
       }
     }
     // "The state Senate voted 30-19 and the House 72-47": a chamber named after the state's other chamber in
@@ -575,7 +653,7 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (t1 - t0 === 1) {
       for (let u = t0 - 2; u >= 0 && u >= t0 - 40 && tk.block[u] === tk.block[t0]; u--) {
         if (LOWER_STATE.has(tk.hash[u]!) && !(tk.flags[u]! & T_UPPER) && tk.flags[u + 1]! & T_UPPER && INSTITUTION.has(tk.hash[u + 1]!) && spaceGap(ctx, u)) {
-          return { reject: `'${word(u)} ${word(u + 1)} … ${word(t0)}' are a state's own`, namesake: false, givenName: false };
+          return { reject: `'${wordAt(ctx, u)} ${wordAt(ctx, u + 1)} … ${wordAt(ctx, t0)}' are a state's own`, namesake: false, givenName: false };
         }
         if (tk.flags[u]! & T_SENT) break;
       }
@@ -583,29 +661,29 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     // "the African Union's Peace and Security Council", "the state House and Senate"
     if (t0 >= 2 && tk.hash[t0 - 1] === AND && spaceGap(ctx, t0 - 1) && spaceGap(ctx, t0 - 2)) {
       const prev = ctx.spanAtEnd.get(t0 - 1);
-      if (isCapWord(ctx, t0 - 2) && !prev) return { reject: `part of a longer name '${word(t0 - 2)} and ${word(t0)}'`, namesake: false, givenName: false };
+      if (isCapWord(ctx, t0 - 2) && !prev) return { reject: `part of a longer name '${wordAt(ctx, t0 - 2)} and ${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
       if (prev && institutionSpan(ctx, prev) && prev.t0 > 0 && LOWER_STATE.has(tk.hash[prev.t0 - 1]!) && !(tk.flags[prev.t0 - 1]! & T_UPPER)) {
-        return { reject: `'${word(prev.t0 - 1)} ${word(prev.t0)} and ${word(t0)}' are a state's own`, namesake: false, givenName: false };
+        return { reject: `'${wordAt(ctx, prev.t0 - 1)} ${wordAt(ctx, prev.t0)} and ${wordAt(ctx, t0)}' are a state's own`, namesake: false, givenName: false };
       }
     }
   }
   if (t1 - t0 === 1 && t1 + 1 < tk.n && OF.has(tk.hash[t1]!) && !(tk.flags[t1]! & T_UPPER) && spaceGap(ctx, last) && spaceGap(ctx, t1)) {
     if (isCapWord(ctx, t1 + 1) && !NEIGHBOURS.has(tk.hash[t1 + 1]!) && !ctx.spanStarts.has(t1 + 1)) {
-      return { reject: `part of a longer name '${word(t0)} ${word(t1)} ${word(t1 + 1)}'`, namesake: false, givenName: false, goesOn: true };
+      return { reject: `part of a longer name '${wordAt(ctx, t0)} ${wordAt(ctx, t1)} ${wordAt(ctx, t1 + 1)}'`, namesake: false, givenName: false, goesOn: true };
     }
   }
   // "Samsung SDI", "Hyundai Mobis": a company's name followed by a capitalised word or acronym that is no name
   // of its own is a group company
   if (sp.types === 1 << T_ORG && t1 - t0 === 1 && t1 < tk.n && tk.block[t1] === sp.block && spaceGap(ctx, last) && tk.flags[t1]! & T_ALLCAPS && !ctx.spanStarts.has(t1) && !NEIGHBOURS.has(tk.hash[t1]!)) {
-    return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: false, givenName: false, goesOn: true };
+    return { reject: `part of a longer name '${wordAt(ctx, last)} ${wordAt(ctx, t1)}'`, namesake: false, givenName: false, goesOn: true };
   }
   // "Parliament House", "Parliament Hill": a building or place named after the body
   if (t1 < tk.n && tk.block[t1] === sp.block && spaceGap(ctx, last) && tk.flags[t1]! & T_UPPER && tk.flags[t1]! & T_HAS_LOWER && BUILDING_WORDS.has(tk.hash[t1]!) && institutionSpan(ctx, sp)) {
-    return { reject: `part of a place's name '${word(last)} ${word(t1)}'`, namesake: false, givenName: false, goesOn: true };
+    return { reject: `part of a place's name '${wordAt(ctx, last)} ${wordAt(ctx, t1)}'`, namesake: false, givenName: false, goesOn: true };
   }
   // "Poland 2050", "Vision 2030": a party or programme named with a year
-  if (places && t1 < tk.n && tk.block[t1] === sp.block && spaceGap(ctx, last) && YEAR.test(word(t1))) {
-    return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: false, givenName: false };
+  if (places && t1 < tk.n && tk.block[t1] === sp.block && spaceGap(ctx, last) && YEAR.test(wordAt(ctx, t1))) {
+    return { reject: `part of a longer name '${wordAt(ctx, last)} ${wordAt(ctx, t1)}'`, namesake: false, givenName: false };
   }
   if (t1 < tk.n && spaceGap(ctx, last) && isCapWord(ctx, t1)) {
     let fine = NEIGHBOURS.has(tk.hash[t1]!) || ctx.spanStarts.has(t1);
@@ -619,9 +697,36 @@ export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
     if (next && institutionSpan(ctx, next) && !ownInstitution(ctx, next, t1)) fine = false;
     // "Kim Yo Jong" is not Kim Jong Un: a later bare "Kim" is not linked either
     // (a place's name before another word names a thing, "The Japan Times", not a person: no given name)
-    if (!fine) return { reject: `part of a longer name '${word(last)} ${word(t1)}'`, namesake: surname, givenName: t1 - t0 === 1 && !places, goesOn: true };
+    if (!fine) return { reject: `part of a longer name '${wordAt(ctx, last)} ${wordAt(ctx, t1)}'`, namesake: surname, givenName: t1 - t0 === 1 && !places, goesOn: true };
   }
-  return OK;
+  return null;
+}
+
+export function structuralCheck(ctx: ScanContext, sp: Span): Structural {
+  const before = compoundOrBranch(ctx, sp) ?? acronymOrPartOfWord(ctx, sp) ?? personContext(ctx, sp) ?? longerNameBefore(ctx, sp);
+  if (before) return before;
+  const tk = ctx.tk;
+  const blocks = ctx.blocks;
+  const t0 = sp.t0;
+  const t1 = sp.t1;
+  const last = t1 - 1;
+  const places = sp.types === 1 << T_PLACE;
+
+  // acronyms and all-caps text: no adjacency test ("U.S. Navy", "CIA Director", "SENATE VOTE")…
+  let lowerInside = false;
+  for (let t = t0; t < t1; t++) if (tk.flags[t]! & T_HAS_LOWER) lowerInside = true;
+  if (!lowerInside) {
+    // …but "NZ First", "America First": a party or slogan named after the place ("D.C. United": a club)
+    if (places && t1 < tk.n && (tk.hash[t1] === FIRST || CLUB_SUFFIXES.has(tk.hash[t1]!)) && tk.flags[t1]! & T_UPPER && blocks[sp.block]!.slice(sp.end, tk.ostart[t1]!) === ' ') {
+      return { reject: `part of a longer name '${wordAt(ctx, last)} First'`, namesake: false, givenName: false, goesOn: true };
+    }
+    // …and "U.S. Forest Service", "the 4th U.S. Circuit Court of Appeals": an organisation's name goes on
+    if (orgNameAfter(ctx, sp)) return { reject: `part of a longer name '${wordAt(ctx, last)} ${wordAt(ctx, t1)} …'`, namesake: false, givenName: false, goesOn: true };
+    return OK;
+  }
+  if (blockFlags(ctx, t0) & BLOCK_TITLE_CASE) return OK;
+
+  return ownerOrNeighbourBefore(ctx, sp) ?? nameGoesOn(ctx, sp) ?? OK;
 }
 
 const FORMER = hashes(['former', 'ex', 'onetime', 'one-time', 'retired', 'erstwhile', 'longtime']);
