@@ -147,6 +147,8 @@ export class FoldBuffer {
   len = 0;
   /** true when the folded text is the original (pure ASCII): mapS[k] = k, mapE[k] = k + 1. */
   identity = true;
+  /** true when every folded unit is ASCII (the text itself may have had accents or curly quotes). */
+  ascii = true;
 
   private grow(n: number): void {
     if (n <= this.codes.length) return;
@@ -178,6 +180,7 @@ export class FoldBuffer {
     if (written === n) {
       this.codes.set(bytes.subarray(0, n));
       this.identity = true;
+      this.ascii = true;
       this.len = n;
       return;
     }
@@ -187,6 +190,7 @@ export class FoldBuffer {
     const codes = this.codes;
     let i = 0; // next unit to fold
     let extra = 0; // bytes[k + extra] is unit k within an ASCII run
+    let ascii = true;
     NON_ASCII.lastIndex = 0;
     for (let m = NON_ASCII.exec(s); m !== null; m = NON_ASCII.exec(s)) {
       const j = m.index;
@@ -200,6 +204,7 @@ export class FoldBuffer {
         return;
       }
       codes[j] = f - 1;
+      if (f > 128) ascii = false;
       // UTF-8 bytes beyond the one unit: 1 below U+0800, 1 per half of a surrogate pair (4 bytes for 2
       // units), 2 for a lone surrogate (written as U+FFFD) and other units
       if (c < 0x800) extra += 1;
@@ -210,6 +215,7 @@ export class FoldBuffer {
     }
     if (n > i) codes.set(bytes.subarray(i + extra, n + extra), i);
     this.identity = true;
+    this.ascii = ascii;
     this.len = n;
   }
 
@@ -219,6 +225,7 @@ export class FoldBuffer {
     const n = s.length;
     let i = from;
     this.identity = false;
+    this.ascii = false;
     for (let k = 0; k < i; k++) {
       this.mapS[k] = k;
       this.mapE[k] = k + 1;

@@ -88,9 +88,10 @@ export class Tokens {
   }
 
   /**
-   * add() for a block of ASCII only (fb.identity, nearly every block of an English page): every character is
-   * in the table from the start, so the loops have no call in them. A call anywhere in a loop, even on a path
-   * never taken, made V8 keep the loop's variables in memory instead of registers (Node 20, 2026-11).
+   * add() for a block whose folded text is ASCII only (fb.ascii: nearly every block of an English page, curly
+   * quotes and accents folded): every character is in the table from the start, so the loops have no call in
+   * them. A call anywhere in a loop, even on a path never taken, made V8 keep the loop's variables in memory
+   * instead of registers (Node 20, 2026-11).
    */
   private addAscii(fb: FoldBuffer, blockIndex: number): void {
     const codes = fb.codes;
@@ -140,7 +141,7 @@ export class Tokens {
 
   /** Tokenizes one folded block, appending to the arrays. */
   add(fb: FoldBuffer, blockIndex: number): void {
-    if (fb.identity) return this.addAscii(fb, blockIndex);
+    if (fb.ascii) return this.addAscii(fb, blockIndex);
     const codes = fb.codes;
     const len = fb.len;
     // A block of len units has at most ceil(len / 2) tokens: reserving once lets the loop keep the arrays in
