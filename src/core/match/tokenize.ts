@@ -98,17 +98,18 @@ export class Tokens {
     const len = fb.len;
     this.reserve((len + 1) >>> 1);
     const { start, end, hash, flags } = this;
+    const tok = TOK; // (a local: read from the module, V8 reloaded and rechecked it on every character)
     codes[len] = 32;
     let n = this.n;
     let i = 0;
     let sent = true;
     let spaceOnly = false;
-    let t = TOK[codes[0]!]!;
+    let t = tok[codes[0]!]!;
     for (;;) {
       while (t & K_SEP && i < len) {
         if (t & K_STOP) sent = true;
         if (!(t & K_SPACE)) spaceOnly = false;
-        t = TOK[codes[++i]!]!;
+        t = tok[codes[++i]!]!;
       }
       if (i >= len) break;
       const s = i;
@@ -118,12 +119,12 @@ export class Tokens {
       do {
         seen |= t;
         h = Math.imul(h ^ (t & 0xffff), FNV_PRIME);
-        t = TOK[codes[++i]!]!;
+        t = tok[codes[++i]!]!;
       } while (!(t & K_SEP));
       if (seen & K_LOWER) f |= T_HAS_LOWER;
       else if (seen & K_UPPER && i - s >= 2) {
         let uppers = 0;
-        for (let j = s; j < i && uppers < 2; j++) if (TOK[codes[j]!]! & K_UPPER) uppers++;
+        for (let j = s; j < i && uppers < 2; j++) if (tok[codes[j]!]! & K_UPPER) uppers++;
         if (uppers >= 2) f |= T_ALLCAPS;
       }
       if (sent) f |= T_SENT;
