@@ -64,6 +64,9 @@ export const REC_TOKENS = 5;
  *  buildData measured) when the core does not fit. */
 export const CORE_UNKNOWN = -1;
 export const CORE_TOO_LONG = -2;
+/** Span.forms: how a pattern matched. */
+export const FORM_MIDDLE = 1; // a middle initial skipped ("Gregory M. Guillot" for "Gregory Guillot")
+export const FORM_PLURAL = 2; // the last word with a plural "s"
 /** Bits of Matcher.kinds. */
 export const K_LOWER_HEAD = 1;
 export const K_CONTEXT_HEAD = 2;

@@ -6,7 +6,7 @@
 //       + coreference evidence for surnames (earlier full name / seen on page / title: +3 each)
 //       + page language agreement (±0.5) + a small type prior (≤ 0.3)
 // The best candidate wins only with a clear margin (≥ 1) and enough evidence of its own.
-import { BLOCK_TITLE_CASE, MANY_NAMESAKES, NEAR_TOKENS, P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, T_HAS_LOWER, T_SENT, T_UPPER } from './constants';
+import { BLOCK_TITLE_CASE, FORM_MIDDLE, FORM_PLURAL, MANY_NAMESAKES, NEAR_TOKENS, P_CASE_EXACT, P_NEVER, P_STOP, P_SURNAME, T_HAS_LOWER, T_SENT, T_UPPER } from './constants';
 import { corefEvidence, surnameFor, titleBefore } from './coref';
 import { foldString, hashToken } from './fold';
 import { typeCode, typeName } from './hash-index';
@@ -27,10 +27,11 @@ export interface Span {
   t1: number;
   start: number;
   end: number;
-  /** Parallel: pattern ids and flags (middle initial / plural) of every verified pattern on this span. */
+  /** Pattern ids of every verified pattern on this span. */
   pats: number[];
-  middle: boolean[];
-  plural: boolean[];
+  /** Parallel to pats, how each matched: FORM_MIDDLE (a middle initial skipped), FORM_PLURAL; null while
+   *  every one matched as written (nearly all spans: two arrays fewer per span). */
+  forms: number[] | null;
   /** Bit set of the entity types (typeCode) of `pats`, and whether any of them is a derived surname: the
    *  structural checks ask "all people?", "all places?" of every span, and reading each pattern's entity
    *  for that cost a third of their time on a large pack (cache misses). */
@@ -420,14 +421,15 @@ export function describeAlias(ctx: ScanContext, span: Span, i: number): string {
   const d = ctx.d;
   const p = span.pats[i]!;
   const e = d.patEnt[p]!;
-  const key = p * 4 + (span.middle[i] ? 1 : 0) + (span.plural[i] ? 2 : 0);
+  const form = span.forms?.[i] ?? 0;
+  const key = p * 4 + form;
   const cache = aliasReasonsOf(d);
   let r = cache.get(key);
   if (r === undefined) {
     const isName = d.patStr[p] === d.entName[e];
     r = `${isName ? 'name' : 'alias'} '${d.strings[d.patStr[p]!]}'`;
-    if (span.middle[i]) r += ' (middle initial)';
-    if (span.plural[i]) r += ' (plural)';
+    if (form & FORM_MIDDLE) r += ' (middle initial)';
+    if (form & FORM_PLURAL) r += ' (plural)';
     r += ` → ${d.strings[d.entId[e]!]}`;
     if (d.patFlags[p]! & P_CASE_EXACT) r += ' [case-exact]';
     if (cache.size < 100_000) cache.set(key, r);

@@ -1,4 +1,4 @@
-import { BLOOM_BITS, CORE_TOO_LONG, CORE_UNKNOWN, FNV_OFFSET, FNV_PRIME, HASH_MASK, HEAD_BITS, K_CONTEXT_HEAD, K_LOWER_HEAD, MAX_GAP, P_CASE_EXACT, P_MIDDLE, P_NEVER, P_PLURAL, P_STOP, P_SURNAME, P_TRAIL_DOT, REC_TOKENS, R_LAST, R_SUBSTANCE, R_THE, R_TYPE_SHIFT, T_SENT, T_UPPER } from './constants';
+import { BLOOM_BITS, CORE_TOO_LONG, CORE_UNKNOWN, FNV_OFFSET, FNV_PRIME, FORM_MIDDLE, FORM_PLURAL, HASH_MASK, HEAD_BITS, K_CONTEXT_HEAD, K_LOWER_HEAD, MAX_GAP, P_CASE_EXACT, P_MIDDLE, P_NEVER, P_PLURAL, P_STOP, P_SURNAME, P_TRAIL_DOT, REC_TOKENS, R_LAST, R_SUBSTANCE, R_THE, R_TYPE_SHIFT, T_SENT, T_UPPER } from './constants';
 import { decide, describeAlias, isStrong, type Span } from './disambiguate';
 import { localPlaceNames, structuralCheck } from './structure';
 import { FoldBuffer, hashToken, lower } from './fold';
@@ -314,8 +314,7 @@ export class Matcher {
         if (lastSpan) {
           const i = lastSpan.pats.length - 1;
           lastSpan.pats.push(p);
-          lastSpan.middle.push(lastSpan.middle[i]!);
-          lastSpan.plural.push(lastSpan.plural[i]!);
+          if (lastSpan.forms) lastSpan.forms.push(lastSpan.forms[i]!);
           lastSpan.types |= 1 << ((info >>> R_TYPE_SHIFT) & 15);
         }
         continue;
@@ -496,6 +495,7 @@ export class Matcher {
       const skip = nt > 2 && rec[off] === CROWN ? 2 : 1;
       if (tk.flags[t + skip]! & T_UPPER) t += skip;
     }
+    const form = (middle >= 0 ? FORM_MIDDLE : 0) | (plural ? FORM_PLURAL : 0);
     const start = tk.ostart[t]!;
     // group with an existing span on the same tokens
     const spans = this.spans;
@@ -504,8 +504,7 @@ export class Matcher {
       if (sp.t0 < t - 1) break;
       if (sp.t0 === t && sp.t1 === tj && sp.end === end) {
         sp.pats.push(p);
-        sp.middle.push(middle >= 0);
-        sp.plural.push(plural);
+        if (form || sp.forms) (sp.forms ??= new Array<number>(sp.pats.length - 1).fill(0)).push(form);
         sp.types |= 1 << ((info >>> R_TYPE_SHIFT) & 15);
         if (flags & P_SURNAME) sp.surname = true;
         return sp;
@@ -518,8 +517,7 @@ export class Matcher {
       start,
       end,
       pats: [p],
-      middle: [middle >= 0],
-      plural: [plural],
+      forms: form ? [form] : null,
       types: 1 << ((info >>> R_TYPE_SHIFT) & 15),
       surname: (flags & P_SURNAME) !== 0,
     };
@@ -540,8 +538,7 @@ export class Matcher {
       spans = spans.filter((sp) => {
         const keep = sp.pats.map((p) => !off.has(d.patEnt[p]!));
         sp.pats = sp.pats.filter((_, i) => keep[i]);
-        sp.middle = sp.middle.filter((_, i) => keep[i]);
-        sp.plural = sp.plural.filter((_, i) => keep[i]);
+        if (sp.forms) sp.forms = sp.forms.filter((_, i) => keep[i]);
         sp.types = 0;
         sp.surname = false;
         for (const p of sp.pats) {
