@@ -67,6 +67,9 @@ export const CORE_TOO_LONG = -2;
 /** Span.forms: how a pattern matched. */
 export const FORM_MIDDLE = 1; // a middle initial skipped ("Gregory M. Guillot" for "Gregory Guillot")
 export const FORM_PLURAL = 2; // the last word with a plural "s"
+/** resolve()'s marks of a span: it passed the structural checks; it is an unambiguous alias. */
+export const PLAUSIBLE = 1;
+export const STRONG = 2;
 /** Bits of Matcher.kinds. */
 export const K_LOWER_HEAD = 1;
 export const K_CONTEXT_HEAD = 2;
