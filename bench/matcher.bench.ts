@@ -11,7 +11,11 @@ import nlp from 'compromise';
 import { buildMatcher, Matcher, type MatcherEntity } from '../src/core/match';
 import type { EntityType } from '../src/core/types';
 
-const RUNS = Math.max(5, Number(process.env.RUNS ?? 5));
+// Nine timed runs by default (the issue asks for the median of at least five): on this 2-core VM the speed
+// drifts from minute to minute and V8 is still optimising the judging code during the first passes after
+// the one untimed pass, so the median of five swung by a fifth between consecutive runs. Every engine gets
+// the same number of runs; the per-run times of ours are printed, the first (coldest) among them.
+const RUNS = Math.max(5, Number(process.env.RUNS ?? 9));
 const COUNT = Number(process.env.ENTITIES ?? 100_000);
 const TEXT_MB = Number(process.env.TEXT_MB ?? 4);
 
@@ -187,6 +191,9 @@ async function main(): Promise<void> {
 
   console.log(`text: ${fmt(mb, 2)} MB in ${pages.length} pages of 40 paragraphs; ${matches} matches, ${fmt((100 * matchedTokens) / tokens, 2)}% of tokens matched`);
   console.log(`serialised: ${fmt(data.byteLength / 1e6, 2)} MB; serialise ${fmt(median(serTimes))} ms; deserialise ${fmt(median(deserTimes))} ms`);
+  console.log(
+    `ours, scan runs in order (ms): ${scanTimes.map((t) => fmt(t)).join(', ')}; first run ${fmt(mb / (scanTimes[0]! / 1000), 2)} MB/s, median ${fmt(oursMBs, 2)} MB/s`,
+  );
   const rows: [string, number, number, string][] = [];
   rows.push(['ours (hash index)', median(buildTimes), oursMBs, `${matches} matches`]);
   console.log(
