@@ -1,6 +1,6 @@
 import { BLOOM_BITS, CORE_TOO_LONG, CORE_UNKNOWN, FNV_OFFSET, FNV_PRIME, FORM_MIDDLE, FORM_PLURAL, HASH_MASK, HEAD_BITS, K_CONTEXT_HEAD, K_LOWER_HEAD, MAX_GAP, PLAUSIBLE, P_CASE_EXACT, P_MIDDLE, P_NEVER, P_PLURAL, P_STOP, P_SURNAME, P_TRAIL_DOT, REC_TOKENS, R_LAST, R_SUBSTANCE, R_THE, R_TYPE_SHIFT, STRONG, T_SENT, T_UPPER } from './constants';
 import { decide, describeAlias, isStrong, type Span } from './disambiguate';
-import { localPlaceNames, structuralCheck } from './structure';
+import { localPlaceNames, structuralCheck, type Structural } from './structure';
 import { FoldBuffer, hashToken, lower } from './fold';
 import {
   buildData,
@@ -602,85 +602,11 @@ export class Matcher {
       if (!prev || prev.t0 > sp.t0) ctx.spanAtEnd.set(sp.t1, sp);
     }
 
-    // Structural checks ("New Mexico", "Brazil nuts", "Colin Powell"), then pass 1: unambiguous alias
-    // spans (leftmost-longest among themselves) confirm their entities.
     // (reused across scans: a new typed array costs about a microsecond, a tenth of this function's own time)
     if (this.spanMarks.length < spans.length) this.spanMarks = new Uint8Array(Math.max(spans.length, this.spanMarks.length * 2));
     const marks = this.spanMarks.fill(0, 0, spans.length);
-    let lastEnd = -1;
-    let coverEnd = -1; // end of the longest span so far: "Turner" inside "Scott Turner" is no namesake
-    let goesOnFrom = -1; // start token of a longer span rejected because its name goes on
-    for (let i = 0; i < spans.length; i++) {
-      const sp = spans[i]!;
-      const inside = sp.t1 <= coverEnd;
-      if (sp.t1 > coverEnd) coverEnd = sp.t1;
-      if (sp.t0 === goesOnFrom) continue;
-      // Inside an unambiguous longer name ("Merta" in "Kalo Merta"): pass 2 takes the longer one, and a
-      // rejection inside it would record nothing, so the checks are skipped (a fifth of them on a large pack).
-      if (sp.t1 <= lastEnd) continue;
-      const st = structuralCheck(ctx, sp);
-      if (st.reject && st.goesOn) goesOnFrom = sp.t0;
-      if (st.reject) {
-        if (st.givenName && !inside) ctx.givenNames.add(tk.hash[sp.t0]!);
-        if (sp.t1 - sp.t0 === 1 && !inside) ctx.partOfOther.add(tk.hash[sp.t0]!);
-        if (st.namesake && !inside) {
-          const h = tk.hash[sp.t1 - 1]!;
-          let a = ctx.namesakes.get(h);
-          if (!a) ctx.namesakes.set(h, (a = []));
-          a.push(sp.t0);
-        }
-        continue;
-      }
-      marks[i] = PLAUSIBLE;
-      if (!isStrong(ctx, sp)) continue;
-      marks[i] = PLAUSIBLE | STRONG;
-      if (sp.t0 < lastEnd) continue;
-      lastEnd = sp.t1;
-      const e = d.patEnt[sp.pats[0]!]!;
-      if (!ctx.confirmed.has(e)) ctx.confirmed.set(e, sp.t0);
-      let m = ctx.mentions.get(e);
-      if (!m) ctx.mentions.set(e, (m = []));
-      m.push(sp.t0);
-    }
-
-    // Pass 2: decide every span; among overlapping accepted spans the longer one wins
-    // ("The Australian Federal Police" is not "The Australian").
-    interface Acc {
-      sp: Span;
-      ent: number;
-      kind: 'alias' | 'coref';
-      reason: string;
-    }
-    const acc: Acc[] = [];
-    lastEnd = -1;
-    for (let i = 0; i < spans.length; i++) {
-      if (!marks[i]) continue;
-      const sp = spans[i]!;
-      if (sp.t1 <= lastEnd) continue; // inside an accepted longer span
-      let ent: number;
-      let kind: 'alias' | 'coref';
-      let reason: string;
-      if (marks[i]! & STRONG) {
-        ent = d.patEnt[sp.pats[0]!]!;
-        kind = 'alias';
-        reason = describeAlias(ctx, sp, 0);
-      } else {
-        const dec = decide(ctx, sp);
-        if (!dec) continue;
-        ent = dec.ent;
-        kind = dec.kind;
-        reason = dec.reason;
-      }
-      const cand: Acc = { sp, ent, kind, reason };
-      let top = acc[acc.length - 1];
-      while (top && top.sp.t1 > sp.t0 && sp.t1 - sp.t0 > top.sp.t1 - top.sp.t0) {
-        acc.pop();
-        top = acc[acc.length - 1];
-      }
-      if (top && top.sp.t1 > sp.t0) continue;
-      acc.push(cand);
-      lastEnd = Math.max(lastEnd, sp.t1);
-    }
+    confirmPass(ctx, spans, marks);
+    const acc = choosePass(ctx, spans, marks);
     const out: TextMatch[] = [];
     const used = opts.detectUnknown ? new Uint8Array(tk.n) : null;
     for (const a of acc) {
@@ -709,6 +635,104 @@ export class Matcher {
     this.spanAtStart.reset(0);
     return out;
   }
+}
+
+// resolve()'s passes as functions of their own: a rule first reached late on a page (the first rejected span,
+// say) throws away the optimised code of the function it is in, and V8 takes longer to optimise a large one
+// again (Node 20, 2026-11).
+
+/**
+ * Structural checks ("New Mexico", "Brazil nuts", "Colin Powell"), then pass 1: unambiguous alias spans
+ * (leftmost-longest among themselves) confirm their entities. Marks each span PLAUSIBLE (passed the checks)
+ * and STRONG (an unambiguous alias).
+ */
+function confirmPass(ctx: ScanContext, spans: Span[], marks: Uint8Array): void {
+  const d = ctx.d;
+  let lastEnd = -1;
+  let coverEnd = -1; // end of the longest span so far: "Turner" inside "Scott Turner" is no namesake
+  let goesOnFrom = -1; // start token of a longer span rejected because its name goes on
+  for (let i = 0; i < spans.length; i++) {
+    const sp = spans[i]!;
+    const inside = sp.t1 <= coverEnd;
+    if (sp.t1 > coverEnd) coverEnd = sp.t1;
+    if (sp.t0 === goesOnFrom) continue;
+    // Inside an unambiguous longer name ("Merta" in "Kalo Merta"): pass 2 takes the longer one, and a
+    // rejection inside it would record nothing, so the checks are skipped (a fifth of them on a large pack).
+    if (sp.t1 <= lastEnd) continue;
+    const st = structuralCheck(ctx, sp);
+    if (st.reject && st.goesOn) goesOnFrom = sp.t0;
+    if (st.reject) {
+      if (!inside) recordRejection(ctx, sp, st);
+      continue;
+    }
+    marks[i] = PLAUSIBLE;
+    if (!isStrong(ctx, sp)) continue;
+    marks[i] = PLAUSIBLE | STRONG;
+    if (sp.t0 < lastEnd) continue;
+    lastEnd = sp.t1;
+    const e = d.patEnt[sp.pats[0]!]!;
+    if (!ctx.confirmed.has(e)) ctx.confirmed.set(e, sp.t0);
+    let m = ctx.mentions.get(e);
+    if (!m) ctx.mentions.set(e, (m = []));
+    m.push(sp.t0);
+  }
+}
+
+/** What a rejected span says about the page: a given name, a word that is part of another name, a namesake. */
+function recordRejection(ctx: ScanContext, sp: Span, st: Structural): void {
+  const tk = ctx.tk;
+  if (st.givenName) ctx.givenNames.add(tk.hash[sp.t0]!);
+  if (sp.t1 - sp.t0 === 1) ctx.partOfOther.add(tk.hash[sp.t0]!);
+  if (st.namesake) {
+    const h = tk.hash[sp.t1 - 1]!;
+    let a = ctx.namesakes.get(h);
+    if (!a) ctx.namesakes.set(h, (a = []));
+    a.push(sp.t0);
+  }
+}
+
+interface Acc {
+  sp: Span;
+  ent: number;
+  kind: 'alias' | 'coref';
+  reason: string;
+}
+
+/** Pass 2: decides every plausible span; among overlapping accepted spans the longer one wins ("The Australian
+ *  Federal Police" is not "The Australian"). */
+function choosePass(ctx: ScanContext, spans: Span[], marks: Uint8Array): Acc[] {
+  const d = ctx.d;
+  const acc: Acc[] = [];
+  let lastEnd = -1;
+  for (let i = 0; i < spans.length; i++) {
+    if (!marks[i]) continue;
+    const sp = spans[i]!;
+    if (sp.t1 <= lastEnd) continue; // inside an accepted longer span
+    let ent: number;
+    let kind: 'alias' | 'coref';
+    let reason: string;
+    if (marks[i]! & STRONG) {
+      ent = d.patEnt[sp.pats[0]!]!;
+      kind = 'alias';
+      reason = describeAlias(ctx, sp, 0);
+    } else {
+      const dec = decide(ctx, sp);
+      if (!dec) continue;
+      ent = dec.ent;
+      kind = dec.kind;
+      reason = dec.reason;
+    }
+    const cand: Acc = { sp, ent, kind, reason };
+    let top = acc[acc.length - 1];
+    while (top && top.sp.t1 > sp.t0 && sp.t1 - sp.t0 > top.sp.t1 - top.sp.t0) {
+      acc.pop();
+      top = acc[acc.length - 1];
+    }
+    if (top && top.sp.t1 > sp.t0) continue;
+    acc.push(cand);
+    lastEnd = Math.max(lastEnd, sp.t1);
+  }
+  return acc;
 }
 
 export function buildMatcher(entities: MatcherEntity[]): Matcher {
