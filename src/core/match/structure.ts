@@ -455,7 +455,7 @@ function personContext(ctx: ScanContext, sp: Span): Structural | null {
   const last = t1 - 1;
   const persons = sp.types === 1 << T_PERSON;
   const surname = sp.surname;
-  if (!sp.surname && sp.types !== 1 << T_PERSON) return null; // (every rule here is about a person or a surname)
+  if (!surname && !persons) return null; // (every rule here is about a person or a surname)
   // "La Paz", "El Paso", "Las Vegas": a capitalised article before a bare surname makes a place name
   if ((surname || persons) && t1 - t0 === 1 && t0 > 0 && tk.block[t0 - 1] === tk.block[t0] && ARTICLES.has(tk.hash[t0 - 1]!) && tk.hash[t0 - 1] !== THE && tk.flags[t0 - 1]! & T_UPPER && spaceGap(ctx, t0 - 1)) {
     return { reject: `part of a longer name '${wordAt(ctx, t0 - 1)} ${wordAt(ctx, t0)}'`, namesake: false, givenName: false };
